@@ -1,0 +1,60 @@
+# Dateline: `make demo` serves the demo site, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/dateline
+export DATELINE_SETTINGS ?= dev
+
+.PHONY: demo install install-dev test test-sqlite test-postgres lint format lock serve clean
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check uv==0.13.9
+
+# Runtime install from the lock file; the stamp is refreshed when the lock changes.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(BIN)/dateline compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock package-lock.json
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements-dev.lock
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+demo: install
+	$(BIN)/dateline migrate --noinput
+	$(BIN)/dateline collectstatic --noinput --verbosity 0
+	$(BIN)/dateline load_demo
+	$(BIN)/dateline runserver 127.0.0.1:$(PORT)
+
+test: install-dev lint test-sqlite test-postgres
+
+test-sqlite: install-dev
+	DATABASE_URL= $(BIN)/pytest -q
+
+# The same suite on PostgreSQL (pytest-django creates and drops test_dateline).
+test-postgres: install-dev
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -q
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files 'dateline/*.html')
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(git ls-files 'dateline/*.html')
+
+lock: | $(BIN)/uv
+	$(BIN)/uv pip compile --quiet -p 3.11 requirements.in -o requirements.lock
+	$(BIN)/uv pip compile --quiet -p 3.11 requirements-dev.in -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) var node_modules

@@ -1,0 +1,92 @@
+"""The ground floor: site settings and the standard (footer) pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import StoryBodyBlock
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    name = models.CharField(_("newsroom name"), max_length=100, default="Dateline")
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    copyright = models.CharField(_("copyright line"), max_length=200, blank=True)
+    support_url = models.URLField(
+        _("support link"),
+        blank=True,
+        help_text=_("Where 'Support us' leads: the support page or the payment provider."),
+    )
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    telegram_url = models.URLField(_("Telegram"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("copyright")],
+            heading=_("Newsroom"),
+        ),
+        FieldPanel("support_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("x_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("telegram_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Social links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [
+            ("X", self.x_url),
+            ("Facebook", self.facebook_url),
+            ("Telegram", self.telegram_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(label, url) for label, url in links if url]
+
+
+class StandardPage(Page):
+    """About, Team, Contribute, Republishing, Privacy Policy, Corrections, Contact...
+
+    Pages marked "show in menus" appear in the footer, in their tree order.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(StoryBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    template = "core/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.intro

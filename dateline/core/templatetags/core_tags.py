@@ -1,0 +1,204 @@
+"""Template helpers shared by every page: dates, edition links, footer, structured data."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+# The header's language link names the other edition in its own language, as readers look
+# for it: "русский" on English pages, "English" on Russian pages.
+EDITION_LINK_LABELS = {"en": "English", "ru": "русский"}
+
+# Characters that must not appear raw inside a <script> element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def newsdate(value, with_time: bool = False) -> str:
+    """The house date: "19 September 2023" ("19 сентября 2023"), with ", 13:05" if asked.
+
+    Shown in the newsroom's time zone (settings.TIME_ZONE).
+    """
+    if not value:
+        return ""
+    if hasattr(value, "tzinfo") and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    text = formats.date_format(value, "j E Y")
+    if with_time and hasattr(value, "hour"):
+        text = f"{text}, {formats.time_format(value, 'H:i')}"
+    return text
+
+
+@register.filter
+def isodate(value) -> str:
+    if not value:
+        return ""
+    if hasattr(value, "tzinfo") and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.isoformat()
+
+
+@register.simple_tag
+def json_ld(data) -> str:
+    """Structured data for search engines, safe to place inside the page."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped above
+    )
+
+
+def _request_cache(request, key, compute):
+    if request is None:
+        return compute()
+    cache = request.__dict__.setdefault("_dateline_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def current_locale(context) -> Locale:
+    page = context.get("page")
+    if isinstance(page, Page):
+        return page.locale
+    request = context.get("request")
+    return _request_cache(request, "locale", Locale.get_active)
+
+
+@register.simple_tag(takes_context=True)
+def edition_home(context) -> Page | None:
+    """The home page of the edition being read."""
+    request = context.get("request")
+    locale = current_locale(context)
+
+    def compute():
+        site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
+        if site is None:
+            return None
+        root = site.root_page
+        if root.locale_id == locale.pk:
+            return root
+        return root.get_translation_or_none(locale)
+
+    return _request_cache(request, f"home-{locale.pk}", compute)
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context) -> list[Page]:
+    """Pages under the edition's home marked "show in menus", in tree order."""
+    home = edition_home(context)
+    if home is None:
+        return []
+    return list(home.get_children().live().in_menu().specific(defer=True))
+
+
+@register.simple_tag(takes_context=True)
+def edition_page(context, slug: str) -> Page | None:
+    """A page directly under the edition's home, by slug (e.g. "about", "newsletter")."""
+    home = edition_home(context)
+    if home is None:
+        return None
+    return _request_cache(
+        context.get("request"),
+        f"child-{home.pk}-{slug}",
+        lambda: home.get_children().live().filter(slug=slug).first(),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def other_editions(context) -> list[dict]:
+    """For each other edition: where its language link leads (translation, else its home)."""
+    page = context.get("page")
+    locale = current_locale(context)
+    links = []
+    translations = {p.locale_id: p for p in live_translations(context)}
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    for other in Locale.objects.exclude(pk=locale.pk):
+        target = translations.get(other.pk)
+        if target is None and site is not None:
+            target = site.root_page.get_translation_or_none(other)
+            if target is not None and not target.live:
+                target = None
+        if target is not None:
+            links.append(
+                {
+                    "page": target,
+                    "language_code": other.language_code,
+                    "name": EDITION_LINK_LABELS.get(other.language_code, other.get_display_name()),
+                    "is_translation": other.pk in translations,
+                }
+            )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    page = context.get("page")
+    request = context.get("request")
+    if isinstance(page, Page):
+        return page.get_full_url(request) or ""
+    if request is not None:
+        return f"{settings.DATELINE_BASE_URL}{request.path}"
+    return settings.DATELINE_BASE_URL
+
+
+@register.simple_tag
+def language_code() -> str:
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def live_translations(context) -> list[Page]:
+    """The live translations of the page being read (itself excluded), once per request."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    return _request_cache(
+        context.get("request"),
+        f"translations-{page.pk}",
+        lambda: list(page.get_translations().live().select_related("locale")),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def seo(context) -> dict:
+    """Title, description, canonical URL and hreflang alternates of the page being read."""
+    page = context.get("page")
+    site_settings = context.get("settings")
+    site_name = site_settings.core.SiteSettings.name if site_settings else "Dateline"
+    tagline = site_settings.core.SiteSettings.tagline if site_settings else ""
+    is_page = isinstance(page, Page)
+    heading = (page.seo_title or page.title) if is_page else context.get("title", "")
+    if is_page and page.depth <= 2:
+        title = f"{site_name} — {tagline}" if tagline else site_name
+    else:
+        title = f"{heading} | {site_name}" if heading else site_name
+    description = ""
+    if is_page:
+        meta = getattr(page.specific_deferred, "get_meta_description", None)
+        description = meta() if meta else page.search_description
+    canonical = canonical_url(context)
+    alternates = []
+    translations = live_translations(context)
+    if translations:
+        alternates = [(page.locale.language_code, canonical)] + [
+            (t.locale.language_code, t.get_full_url(context.get("request"))) for t in translations
+        ]
+        default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
+        if default:
+            alternates.append(("x-default", default))
+    return {
+        "title": title,
+        "heading": heading,
+        "description": description or tagline,
+        "canonical": canonical,
+        "alternates": alternates,
+        "site_name": site_name,
+    }

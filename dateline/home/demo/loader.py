@@ -1,0 +1,284 @@
+"""Builds the demo newsroom: taxonomy, authors, footer pages, media sections and articles.
+
+Every step finds what it made before by slug, so loading twice changes nothing.
+"""
+
+import datetime as dt
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from dateline.core.illustrations import landscape_jpeg, portrait_png
+from dateline.core.models import SiteSettings, StandardPage
+from dateline.home.models import FocusCollection, HomePage
+from dateline.multimedia.models import MediaSectionPage
+from dateline.news.models import (
+    ArticleAuthor,
+    ArticlePage,
+    ArticleTag,
+    AuthorIndexPage,
+    AuthorPage,
+    Correction,
+)
+from dateline.taxonomy.models import (
+    CollectionPage,
+    PlacePage,
+    RegionIndexPage,
+    RegionPage,
+    TopicIndexPage,
+    TopicPage,
+)
+
+from . import content
+
+REGIONS = {
+    "caucasus": ("Caucasus", ["Armenia", "Azerbaijan", "Georgia"]),
+    "central-asia": (
+        "Central Asia",
+        ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"],
+    ),
+    "conflict-zones": ("Conflict Zones", ["Abkhazia", "Nagorno Karabakh", "South Ossetia"]),
+    "eastern-europe": ("Eastern Europe", ["Belarus", "Moldova", "Russia", "The Baltics", "Ukraine"]),
+    "eurasian-fringe": (
+        "Eurasian Fringe",
+        ["Afghanistan", "China", "EU", "Iran", "Mongolia", "Turkey", "United Kingdom", "United States"],
+    ),
+}
+TOPICS = {
+    "environment": ("Environment", []),
+    "economy": ("Economy", []),
+    "politics": ("Politics", ["Kazakhstan's Bloody January 2022", "Kyrgyzstan 2020 unrest"]),
+    "security": ("Security", []),
+    "society": (
+        "Society",
+        ["American diplomats in Central Asia", "Arts and Culture", "Coronavirus", "Student spotlight"],
+    ),
+}
+MEDIA_SECTIONS = [
+    ("visual-stories", "Visual Stories", "Photo essays from across the region.", True),
+    ("podcasts", "Podcast", "Conversations and interviews about the region.", True),
+    ("video", "Video", "Reports and explainers in moving pictures.", True),
+    ("blogs", "Blogs", "Our columnists on culture, food, security and more.", False),
+]
+# Footer pages in footer order; newsletter and support pages are reached from the header.
+FOOTER_PAGES = [
+    "about", "team", "contribute", "republishing", "privacy-policy", "corrections", "contact",
+]
+OTHER_PAGES = ["newsletter", "support-us"]
+FOCUS_COLLECTIONS = ["kazakhstans-bloody-january-2022", "coronavirus", "arts-and-culture"]
+ADMIN_USERNAME = "admin"
+
+
+def term_slug(name: str) -> str:
+    return slugify(name.replace("'", ""))
+
+
+class DemoLoader:
+    def __init__(self, log: Callable[[str], None] = print):
+        self.log = log
+        self.locale = Locale.get_default()
+        self.terms: dict[str, Page] = {}
+        self.authors: dict[str, AuthorPage] = {}
+
+    @transaction.atomic
+    def load(self) -> HomePage:
+        home = self.home_page()
+        self.site_settings(home)
+        self.taxonomy(home)
+        self.authors_section(home)
+        for slug, title, intro, in_menu in MEDIA_SECTIONS:
+            self.child(home, MediaSectionPage, slug, title=title, intro=intro, show_in_menus=in_menu)
+        for slug in FOOTER_PAGES + OTHER_PAGES:
+            data = content.PAGES[slug]
+            self.child(
+                home,
+                StandardPage,
+                slug,
+                title=data["title"],
+                intro=data.get("intro", ""),
+                body=[("paragraph", RichText(f"<p>{text}</p>")) for text in data["body"]],
+                show_in_menus=slug in FOOTER_PAGES,
+            )
+        articles = [self.article(home, data) for data in content.ARTICLES]
+        self.focus_collections(home)
+        self.log(f"Demo site ready: {len(articles)} articles.")
+        return home
+
+    # Structure -----------------------------------------------------------------------
+
+    def home_page(self) -> HomePage:
+        home = HomePage.objects.filter(locale=self.locale, depth=2).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = root.add_child(
+                instance=HomePage(title=content.SITE["name"], slug="home", locale=self.locale)
+            )
+            home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        if site.root_page_id != home.pk:
+            old_root = site.root_page if site.pk else None
+            site.root_page = home
+            site.hostname = site.hostname or "localhost"
+            site.port = site.port or 80
+            site.site_name = content.SITE["name"]
+            site.save()
+            if old_root is not None and not isinstance(old_root.specific, HomePage):
+                old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
+        return home
+
+    def site_settings(self, home: HomePage) -> None:
+        site = Site.objects.get(root_page=home)
+        site_settings = SiteSettings.for_site(site)
+        site_settings.name = content.SITE["name"]
+        site_settings.tagline = content.SITE["tagline"]
+        site_settings.copyright = content.SITE["copyright"]
+        site_settings.save()
+
+    def taxonomy(self, home: HomePage) -> None:
+        regions = self.child(home, RegionIndexPage, "regions", title="Regions",
+                             intro="Our coverage, by region, country and territory.")
+        for slug, (name, places) in REGIONS.items():
+            region = self.term(regions, RegionPage, slug, name)
+            for place in places:
+                self.term(region, PlacePage, term_slug(place), place)
+        topics = self.child(home, TopicIndexPage, "topics", title="Topics",
+                            intro="Our coverage, by topic and by long-running story.")
+        for slug, (name, collections) in TOPICS.items():
+            topic = self.term(topics, TopicPage, slug, name)
+            for collection in collections:
+                self.term(topic, CollectionPage, term_slug(collection), collection)
+
+    def term(self, parent: Page, model, slug: str, name: str) -> Page:
+        page = self.child(
+            parent, model, slug, title=name, description=content.TERM_DESCRIPTIONS.get(slug, "")
+        )
+        self.terms[slug] = page
+        return page
+
+    def authors_section(self, home: HomePage) -> None:
+        index = self.child(home, AuthorIndexPage, "authors", title="Authors",
+                           intro="The reporters, editors and photographers behind our stories.")
+        for data in content.AUTHORS:
+            photo = self.image(f"Portrait of {data['name']}", f"author-{data['slug']}.png",
+                               lambda data=data: portrait_png(data["slug"]))
+            self.authors[data["slug"]] = self.child(
+                index, AuthorPage, data["slug"], title=data["name"], role=data["role"],
+                bio=data["bio"], email=data.get("email", ""), photo=photo,
+            )
+
+    def focus_collections(self, home: HomePage) -> None:
+        if home.focus_collections.exists():
+            return
+        for order, slug in enumerate(FOCUS_COLLECTIONS):
+            FocusCollection.objects.create(page=home, collection=self.terms[slug], sort_order=order)
+
+    # Articles ------------------------------------------------------------------------
+
+    def article(self, home: HomePage, data: dict) -> ArticlePage:
+        existing = ArticlePage.objects.filter(locale=self.locale, slug=data["slug"]).first()
+        if existing is not None:
+            return existing
+        published = self.aware(data["published"])
+        updated = self.aware(data["updated"]) if data.get("updated") else None
+        image_data = data.get("image", {})
+        lead_image = self.image(data["title"], f"{data['slug']}.jpg",
+                                lambda: landscape_jpeg(data["slug"]))
+        article = ArticlePage(
+            title=data["title"],
+            slug=data["slug"],
+            standfirst=data["standfirst"],
+            lead_image=lead_image,
+            lead_image_caption=image_data.get("caption", ""),
+            lead_image_credit=image_data.get("credit", ""),
+            lead_image_alt=image_data.get("alt", ""),
+            body=[self.block(data["slug"], index, kind, value)
+                  for index, (kind, value) in enumerate(data["body"])],
+            first_published_at=published,
+            updated_at=updated,
+            locale=self.locale,
+        )
+        for order, slug in enumerate(data["authors"]):
+            article.authors.add(ArticleAuthor(author=self.authors[slug], sort_order=order))
+        term_slugs = data["places"] + data["topics"] + data.get("collections", [])
+        for order, slug in enumerate(term_slugs):
+            article.tags.add(ArticleTag(term=self.terms[slug], sort_order=order))
+        for order, (date, text) in enumerate(data.get("corrections", [])):
+            article.corrections.add(
+                Correction(date=dt.date.fromisoformat(date), text=text, sort_order=order)
+            )
+        home.add_child(instance=article)
+        article.save_revision().publish()
+        # Publishing stamps "now"; the demo's stories carry their own dates.
+        ArticlePage.objects.filter(pk=article.pk).update(
+            first_published_at=published, last_published_at=updated or published
+        )
+        return article
+
+    def block(self, slug: str, index: int, kind: str, value):
+        if kind == "paragraph":
+            return ("paragraph", RichText(f"<p>{value}</p>"))
+        if kind == "image":
+            image = self.image(value.get("caption") or slug, f"{slug}-{index}.jpg",
+                               lambda: landscape_jpeg(f"{slug}-{index}"))
+            return ("image", {**value, "image": image})
+        return (kind, value)
+
+    # Helpers -------------------------------------------------------------------------
+
+    def child(self, parent: Page, model, slug: str, **fields) -> Page:
+        """The live child of ``parent`` with ``slug``, created and published if missing."""
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing is not None:
+            return existing
+        page = parent.add_child(instance=model(slug=slug, locale=self.locale, **fields))
+        page.save_revision().publish()
+        return page
+
+    def image(self, title: str, filename: str, draw: Callable[[], bytes]):
+        Image = get_image_model()
+        existing = Image.objects.filter(title=title[:255], file__endswith=filename).first()
+        if existing is not None:
+            return existing
+        from io import BytesIO
+
+        image = Image(title=title[:255])
+        image.file = ImageFile(BytesIO(draw()), name=filename)
+        image.save()
+        return image
+
+    def aware(self, value: str) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.fromisoformat(value))
+
+
+def ensure_admin(password_file: Path) -> tuple[str, str | None]:
+    """Create the demo's admin account once; return its username and password.
+
+    The password is kept in var/ (never committed) so that `make demo` can print it again.
+    """
+    User = get_user_model()
+    if password_file.exists():
+        password = password_file.read_text().strip()
+    else:
+        password = secrets.token_urlsafe(12)
+    user = User.objects.filter(username=ADMIN_USERNAME).first()
+    if user is None:
+        User.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", password)
+        password_file.parent.mkdir(parents=True, exist_ok=True)
+        password_file.write_text(password + "\n")
+    elif not password_file.exists():
+        return ADMIN_USERNAME, None
+    return ADMIN_USERNAME, password
+
+
+def admin_password_file() -> Path:
+    return Path(settings.VAR_DIR) / "demo-admin-password.txt"

@@ -1,0 +1,50 @@
+"""The front page of an edition: lead story, latest stories, a rail per region, collections."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.models import Orderable, Page
+
+from . import selectors
+
+
+class HomePage(Page):
+    lead_story = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to lead with the newest story."),
+    )
+
+    content_panels = Page.content_panels + [
+        PageChooserPanel("lead_story"),
+        InlinePanel("focus_collections", label=_("Collections in focus"), max_num=6),
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.front_page(self))
+        return context
+
+
+class FocusCollection(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="focus_collections")
+    collection = models.ForeignKey(
+        "taxonomy.CollectionPage",
+        verbose_name=_("collection"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("collection")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("collection in focus")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MultimediaConfig(AppConfig):
+    name = "dateline.multimedia"
+    label = "multimedia"

@@ -1,0 +1,18 @@
+"""The header's Media panel, rendered here so that core needs no import of us."""
+
+from django import template
+from wagtail.models import Locale
+
+from dateline.multimedia.models import MediaSectionPage
+
+register = template.Library()
+
+
+@register.inclusion_tag("multimedia/includes/media_menu.html", takes_context=True)
+def media_menu(context, label: str, panel_id: str):
+    page = context.get("page")
+    locale = getattr(page, "locale", None) or Locale.get_active()
+    sections = (
+        MediaSectionPage.objects.live().in_menu().filter(locale=locale).order_by("path")
+    )
+    return {"sections": sections, "label": label, "panel_id": panel_id}

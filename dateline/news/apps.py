@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class NewsConfig(AppConfig):
+    name = "dateline.news"
+    label = "news"
+
+    def ready(self):
+        from dateline.taxonomy.registry import register_tagged_model
+
+        from . import selectors
+        from .models import ArticlePage
+
+        register_tagged_model(ArticlePage, "tags__term", card_prefetch=selectors.card_prefetches())

@@ -1,0 +1,219 @@
+"""Articles, their authors, tags, corrections and pinned related stories."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from dateline.core.blocks import StoryBodyBlock
+from dateline.core.pagination import paginate
+from dateline.taxonomy.models import PLACE_TERM_MODELS, TERM_MODELS
+
+from . import selectors
+
+
+class AuthorIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["news.AuthorPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("authors index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = selectors.authors_of(self)
+        return context
+
+
+class AuthorPage(Page):
+    """A journalist: name (the page title), role, bio, photo and their articles."""
+
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    bio = models.TextField(_("short bio"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    email = models.EmailField(_("email"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("email"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("bio"), index.SearchField("role")]
+    parent_page_types = ["news.AuthorIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("author")
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.bio
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_obj"] = paginate(
+            request, selectors.articles_by(self), settings.DATELINE_LISTING_PAGE_SIZE
+        )
+        context["items"] = selectors.with_article_card_data(list(context["page_obj"].object_list))
+        return context
+
+
+class ArticlePage(Page):
+    """A news story. Published at /<slug>/ in its edition."""
+
+    standfirst = models.TextField(
+        _("standfirst"), max_length=400, help_text=_("One or two sentences under the headline.")
+    )
+    updated_at = models.DateTimeField(
+        _("updated"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the story changed in substance after publication; shown to readers."),
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    lead_image_credit = models.CharField(_("credit"), max_length=200, blank=True)
+    lead_image_alt = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it. Defaults to the caption."),
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        InlinePanel("authors", label=_("Authors"), min_num=0),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+                FieldPanel("lead_image_alt"),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "tags",
+            label=_("Places and topics"),
+            help_text=_("Regions, countries and territories first, then topics and collections."),
+        ),
+        InlinePanel("corrections", label=_("Corrections")),
+        InlinePanel("related_pins", label=_("Related stories chosen by the editors")),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("updated_at")]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("first_published_at"),
+        index.FilterField("locale_id"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    @property
+    def published_at(self):
+        return self.first_published_at or self.go_live_at or self.latest_revision_created_at
+
+    @cached_property
+    def place_terms(self) -> list[Page]:
+        return [tag.term for tag in self.tags.all() if tag.term.specific_class in PLACE_TERM_MODELS]
+
+    @cached_property
+    def topic_terms(self) -> list[Page]:
+        return [
+            tag.term for tag in self.tags.all() if tag.term.specific_class not in PLACE_TERM_MODELS
+        ]
+
+    @cached_property
+    def author_pages(self) -> list[AuthorPage]:
+        return [credit.author for credit in self.authors.all()]
+
+    @property
+    def lead_image_alt_text(self) -> str:
+        return self.lead_image_alt or self.lead_image_caption or self.title
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.standfirst
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = selectors.related_articles(self, limit=3)
+        return context
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    author = models.ForeignKey(
+        AuthorPage, verbose_name=_("author"), on_delete=models.CASCADE, related_name="credits"
+    )
+
+    panels = [PageChooserPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+
+
+class ArticleTag(Orderable):
+    """Tags an article with a region, place, topic or collection page."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="tags")
+    term = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("term"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("term", page_type=[m._meta.label for m in TERM_MODELS])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("place or topic")
+        indexes = [models.Index(fields=["term", "page"])]
+
+
+class Correction(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    date = models.DateField(_("date"))
+    text = models.TextField(_("correction"))
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("correction")
+
+
+class RelatedPin(Orderable):
+    """A related story chosen by the editors; pins come before the computed ones."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_pins")
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related story")
