@@ -163,6 +163,7 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        selectors.with_article_card_data([self])
         context["related"] = selectors.related_articles(self, limit=3)
         return context
 

@@ -27,7 +27,8 @@ def with_article_card_data(articles: list) -> list:
     return articles
 
 
-def live_articles(locale: Locale | None = None) -> QuerySet:
+def live_articles(locale: Locale | int | None = None) -> QuerySet:
+    """Live articles, newest first; of one edition when ``locale`` (or its id) is given."""
     articles = news.ArticlePage.objects.live()
     if locale is not None:
         articles = articles.filter(locale=locale)
@@ -54,7 +55,7 @@ def related_articles(article, limit: int = 3) -> list:
     """Stories on the same story: the editors' pins first, then the live articles sharing the
     most places and topics with ``article``, newest first among equals."""
     pinned_ids = list(article.related_pins.values_list("article_id", flat=True)[:limit])
-    pinned = {a.pk: a for a in live_articles(article.locale).filter(pk__in=pinned_ids)}
+    pinned = {a.pk: a for a in live_articles(article.locale_id).filter(pk__in=pinned_ids)}
     related = [pinned[pk] for pk in pinned_ids if pk in pinned]
     wanted = limit - len(related)
     if wanted > 0:

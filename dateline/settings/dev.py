@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 from .base import EMAIL_URL, VAR_DIR
 
 DEBUG = os.environ.get("DEBUG", "1") != "0"
+DATELINE_SERVE_MEDIA = True
 # A development key only; production.py refuses to run without a real SECRET_KEY.
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
 if not EMAIL_URL:

@@ -4,11 +4,15 @@ import json
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
+
+from dateline.core.models import StandardPage
 
 register = template.Library()
 
@@ -90,26 +94,45 @@ def edition_home(context) -> Page | None:
     return _request_cache(request, f"home-{locale.pk}", compute)
 
 
-@register.simple_tag(takes_context=True)
-def footer_pages(context) -> list[Page]:
-    """Pages under the edition's home marked "show in menus", in tree order."""
+# Pages under an edition's home that the header and the calls to action link by slug.
+LINKED_PAGE_SLUGS = ("about", "newsletter", "support-us")
+
+
+def _edition_pages(context) -> dict:
+    """The footer pages and the linked pages of the edition, in one query per request."""
     home = edition_home(context)
     if home is None:
-        return []
-    return list(home.get_children().live().in_menu().specific(defer=True))
+        return {"footer": []}
+
+    standard_page_type = ContentType.objects.get_for_model(StandardPage)
+
+    def compute():
+        pages = (
+            home.get_children()
+            .live()
+            .filter(Q(show_in_menus=True) | Q(slug__in=LINKED_PAGE_SLUGS))
+            .order_by("path")
+        )
+        found = {"footer": []}
+        for page in pages:
+            if page.show_in_menus and page.content_type_id == standard_page_type.pk:
+                found["footer"].append(page)
+            found[page.slug] = page
+        return found
+
+    return _request_cache(context.get("request"), f"edition-pages-{home.pk}", compute)
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context) -> list[Page]:
+    """Standard pages under the edition's home marked "show in menus", in tree order."""
+    return _edition_pages(context)["footer"]
 
 
 @register.simple_tag(takes_context=True)
 def edition_page(context, slug: str) -> Page | None:
-    """A page directly under the edition's home, by slug (e.g. "about", "newsletter")."""
-    home = edition_home(context)
-    if home is None:
-        return None
-    return _request_cache(
-        context.get("request"),
-        f"child-{home.pk}-{slug}",
-        lambda: home.get_children().live().filter(slug=slug).first(),
-    )
+    """A page directly under the edition's home by slug: one of LINKED_PAGE_SLUGS."""
+    return _edition_pages(context).get(slug)
 
 
 @register.simple_tag(takes_context=True)

@@ -119,21 +119,25 @@ class DemoLoader:
     def home_page(self) -> HomePage:
         home = HomePage.objects.filter(locale=self.locale, depth=2).first()
         if home is None:
+            # Wagtail's "Welcome to your new Wagtail site!" page (and its Site) make way.
+            Page.objects.filter(depth=2, content_type__model="page").delete()
             root = Page.get_first_root_node()
             home = root.add_child(
                 instance=HomePage(title=content.SITE["name"], slug="home", locale=self.locale)
             )
             home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        if site.root_page_id != home.pk:
-            old_root = site.root_page if site.pk else None
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                is_default_site=True,
+                root_page=home,
+                hostname="localhost",
+                port=80,
+                site_name=content.SITE["name"],
+            )
+        elif site.root_page_id != home.pk:
             site.root_page = home
-            site.hostname = site.hostname or "localhost"
-            site.port = site.port or 80
-            site.site_name = content.SITE["name"]
             site.save()
-            if old_root is not None and not isinstance(old_root.specific, HomePage):
-                old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
         return home
 
     def site_settings(self, home: HomePage) -> None:

@@ -1,0 +1,173 @@
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from dateline.news.models import Correction, RelatedPin
+from tests.factories import ArticlePageFactory, ImageFactory, make_articles
+
+pytestmark = pytest.mark.django_db
+
+
+def structured_data(html: str) -> list[dict]:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+def test_article_shows_what_a_reader_needs_in_order(client, site):
+    article = ArticlePageFactory(
+        parent=site["home"],
+        title="Azerbaijan launches offensive in Nagorno Karabakh",
+        standfirst="Shelling began in the early afternoon.",
+        lead_image=ImageFactory(),
+        lead_image_caption="Smoke over the hills",
+        lead_image_credit="Photo: Dateline",
+        terms=[site["armenia"], site["caucasus"], site["politics"]],
+        authors=[site["author"]],
+    )
+    Correction.objects.create(page=article, date="2023-09-20", text="A name was misspelt.")
+    html = client.get(article.url).content.decode()
+    html = html[html.index("<main") :]
+
+    order = [
+        'class="tags"',  # place tags
+        "<h1",
+        "Shelling began in the early afternoon.",
+        "<time",
+        "Smoke over the hills",
+        "Photo: Dateline",
+        "The first paragraph of the story.",
+        "A name was misspelt.",
+        "Sign up for the free weekly newsletter",
+        "Help keep our journalism open",
+        'id="popular-title"',
+    ]
+    positions = [html.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert 'href="/regions/caucasus/armenia/"' in html
+    assert 'href="/topics/politics/"' in html
+    assert 'href="/authors/nino-beridze/"' in html
+
+
+def test_place_tags_come_before_the_headline_and_topics_after_the_body(client, site):
+    article = ArticlePageFactory(parent=site["home"], terms=[site["politics"], site["armenia"]])
+    html = client.get(article.url).content.decode()
+    html = html[html.index("<main") :]  # the header's menus link every term too
+    assert html.index("/regions/caucasus/armenia/") < html.index("<h1")
+    assert html.index("/topics/politics/") > html.index("The first paragraph")
+
+
+def test_related_lists_stories_sharing_the_most_terms_newest_first(client, site):
+    article = ArticlePageFactory(
+        parent=site["home"], terms=[site["armenia"], site["caucasus"], site["politics"]]
+    )
+    close = ArticlePageFactory(
+        parent=site["home"], title="Close", terms=[site["armenia"], site["caucasus"]]
+    )
+    closer = ArticlePageFactory(
+        parent=site["home"],
+        title="Closest",
+        terms=[site["armenia"], site["caucasus"], site["politics"]],
+    )
+    newer_loose = ArticlePageFactory(parent=site["home"], title="Loose", terms=[site["politics"]])
+    ArticlePageFactory(parent=site["home"], title="Unrelated", terms=[site["kazakhstan"]])
+
+    response = client.get(article.url)
+    assert [a.title for a in response.context["related"]] == ["Closest", "Close", "Loose"]
+    assert closer.first_published_at < newer_loose.first_published_at
+    assert close.pk
+
+
+def test_editors_pins_come_first_in_related(client, site):
+    article = ArticlePageFactory(parent=site["home"], terms=[site["armenia"]])
+    ArticlePageFactory(parent=site["home"], title="Shares a tag", terms=[site["armenia"]])
+    pinned = ArticlePageFactory(parent=site["home"], title="Pinned", terms=[site["kazakhstan"]])
+    RelatedPin.objects.create(page=article, article=pinned)
+    related = client.get(article.url).context["related"]
+    assert [a.title for a in related] == ["Pinned", "Shares a tag"]
+
+
+def test_unpublished_stories_are_never_related(client, site):
+    article = ArticlePageFactory(parent=site["home"], terms=[site["armenia"]])
+    draft = ArticlePageFactory(parent=site["home"], title="Draft", terms=[site["armenia"]])
+    draft.unpublish()
+    assert client.get(article.url).context["related"] == []
+
+
+def test_news_article_structured_data(client, site):
+    article = ArticlePageFactory(
+        parent=site["home"],
+        title="Ceasefire announced",
+        standfirst="Fighting stopped after a day.",
+        lead_image=ImageFactory(),
+        terms=[site["armenia"], site["caucasus"], site["politics"]],
+        authors=[site["author"]],
+    )
+    html = client.get(article.url).content.decode()
+    news, breadcrumbs = structured_data(html)
+    assert news["@type"] == "NewsArticle"
+    assert news["headline"] == "Ceasefire announced"
+    assert news["description"] == "Fighting stopped after a day."
+    assert news["datePublished"].startswith(article.first_published_at.date().isoformat()[:4])
+    assert news["dateModified"] >= news["datePublished"]
+    assert news["author"][0]["name"] == "Nino Beridze"
+    assert news["image"][0].startswith("http")
+    assert news["publisher"]["name"]
+    assert news["articleSection"] == "Politics"
+    assert news["keywords"] == ["Armenia", "Caucasus", "Politics"]
+    assert news["inLanguage"] == "en"
+    assert breadcrumbs["@type"] == "BreadcrumbList"
+    assert [item["name"] for item in breadcrumbs["itemListElement"]] == [
+        "Test Newsroom",
+        "Armenia",
+        "Ceasefire announced",
+    ]
+
+
+def test_structured_data_cannot_break_out_of_its_script(client, site):
+    article = ArticlePageFactory(parent=site["home"], title="</script><script>alert(1)</script>")
+    html = client.get(article.url).content.decode()
+    assert "<script>alert(1)" not in html
+    assert structured_data(html)[0]["headline"] == "</script><script>alert(1)</script>"
+
+
+def test_seo_tags(client, site):
+    article = ArticlePageFactory(
+        parent=site["home"], title="Glacier melt", standfirst="Ice is vanishing.",
+        lead_image=ImageFactory(),
+    )
+    html = client.get(article.url).content.decode()
+    assert "<title>Glacier melt | " in html
+    assert '<meta name="description" content="Ice is vanishing.">' in html
+    assert '<link rel="canonical" href="http://localhost/glacier-melt/">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:image" content="http' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+
+
+def test_article_query_count_does_not_grow_with_tags_authors_or_related(client, site):
+    def queries_for(article):
+        client.get(article.url)  # first render creates image renditions
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(article.url).status_code == 200
+        return len(queries)
+
+    small = ArticlePageFactory(
+        parent=site["home"], lead_image=ImageFactory(), terms=[site["armenia"]],
+        authors=[site["author"]],
+    )
+    make_articles(site, 2)
+    small_count = queries_for(small)
+
+    big = ArticlePageFactory(
+        parent=site["home"],
+        lead_image=ImageFactory(),
+        terms=[site["armenia"], site["georgia"], site["caucasus"], site["politics"], site["unrest"]],
+        authors=[site["author"], site["author"]],
+    )
+    make_articles(site, 8)
+    big_count = queries_for(big)
+    assert big_count == small_count
+    assert big_count <= 30
