@@ -118,6 +118,7 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     first_published_at = factory.Sequence(
         lambda n: timezone.make_aware(dt.datetime(2023, 1, 1, 12)) + dt.timedelta(days=n)
     )
+    last_published_at = factory.SelfAttribute("first_published_at")
     body = factory.LazyFunction(
         lambda: [("paragraph", RichText("<p>The first paragraph of the story.</p>"))]
     )

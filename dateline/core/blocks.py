@@ -39,7 +39,9 @@ class CaptionedImageBlock(blocks.StructBlock):
     alt = blocks.CharBlock(
         required=False,
         label=_("Alternative text"),
-        help_text=_("What the image shows, for readers who cannot see it. Defaults to the caption."),
+        help_text=_(
+            "What the image shows, for readers who cannot see it. Defaults to the caption."
+        ),
     )
 
     class Meta:

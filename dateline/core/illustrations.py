@@ -57,8 +57,14 @@ def portrait_png(seed: str, size: int = 400) -> bytes:
     background = rng.choice(PALETTES)[2]
     image = Image.new("RGB", (size, size), background)
     draw = ImageDraw.Draw(image)
-    draw.ellipse([size * 0.3, size * 0.18, size * 0.7, size * 0.58], fill=_mix(_rgb(background), (255, 255, 255), 0.55))
-    draw.ellipse([size * 0.12, size * 0.62, size * 0.88, size * 1.3], fill=_mix(_rgb(background), (255, 255, 255), 0.4))
+    draw.ellipse(
+        [size * 0.3, size * 0.18, size * 0.7, size * 0.58],
+        fill=_mix(_rgb(background), (255, 255, 255), 0.55),
+    )
+    draw.ellipse(
+        [size * 0.12, size * 0.62, size * 0.88, size * 1.3],
+        fill=_mix(_rgb(background), (255, 255, 255), 0.4),
+    )
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()

@@ -37,7 +37,12 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("copyright")],
+            [
+                FieldPanel("name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+                FieldPanel("copyright"),
+            ],
             heading=_("Newsroom"),
         ),
         FieldPanel("support_url"),

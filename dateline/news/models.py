@@ -98,7 +98,9 @@ class ArticlePage(Page):
         _("alternative text"),
         max_length=300,
         blank=True,
-        help_text=_("What the image shows, for readers who cannot see it. Defaults to the caption."),
+        help_text=_(
+            "What the image shows, for readers who cannot see it. Defaults to the caption."
+        ),
     )
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"))
 

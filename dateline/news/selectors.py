@@ -11,7 +11,9 @@ from . import models as news
 def card_prefetches() -> tuple:
     """What a card (image, headline, standfirst, date, tags, authors) needs from the database."""
     return (
-        Prefetch("tags", queryset=news.ArticleTag.objects.select_related("term").order_by("sort_order")),
+        Prefetch(
+            "tags", queryset=news.ArticleTag.objects.select_related("term").order_by("sort_order")
+        ),
         Prefetch(
             "authors",
             queryset=news.ArticleAuthor.objects.select_related("author").order_by("sort_order"),

@@ -3,6 +3,8 @@
 The search issue replaces this with per-language ranking, filters and snippets.
 """
 
+import re
+
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -12,10 +14,13 @@ from dateline.core.pagination import paginate
 from dateline.taxonomy.selectors import with_card_data
 
 MAX_QUERY_LENGTH = 200
+# Characters with a meaning in the backends' query syntax (FTS5, tsquery) that readers
+# do not mean as such; the search issue brings phrase search back properly.
+QUERY_SYNTAX = re.compile(r'["\x00*^:()\[\]{}<>\\|&!~+]')
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
+    query = QUERY_SYNTAX.sub(" ", request.GET.get("q", "")).strip()
     message = ""
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH]

@@ -135,7 +135,9 @@ def test_structured_data_cannot_break_out_of_its_script(client, site):
 
 def test_seo_tags(client, site):
     article = ArticlePageFactory(
-        parent=site["home"], title="Glacier melt", standfirst="Ice is vanishing.",
+        parent=site["home"],
+        title="Glacier melt",
+        standfirst="Ice is vanishing.",
         lead_image=ImageFactory(),
     )
     html = client.get(article.url).content.decode()
@@ -155,7 +157,9 @@ def test_article_query_count_does_not_grow_with_tags_authors_or_related(client, 
         return len(queries)
 
     small = ArticlePageFactory(
-        parent=site["home"], lead_image=ImageFactory(), terms=[site["armenia"]],
+        parent=site["home"],
+        lead_image=ImageFactory(),
+        terms=[site["armenia"]],
         authors=[site["author"]],
     )
     make_articles(site, 2)
@@ -164,7 +168,13 @@ def test_article_query_count_does_not_grow_with_tags_authors_or_related(client, 
     big = ArticlePageFactory(
         parent=site["home"],
         lead_image=ImageFactory(),
-        terms=[site["armenia"], site["georgia"], site["caucasus"], site["politics"], site["unrest"]],
+        terms=[
+            site["armenia"],
+            site["georgia"],
+            site["caucasus"],
+            site["politics"],
+            site["unrest"],
+        ],
         authors=[site["author"], site["author"]],
     )
     make_articles(site, 8)

@@ -27,9 +27,7 @@ def test_place_topic_and_collection_listings(client, site):
     ]
     # A topic lists the stories of its collections too.
     assert [i.title for i in client.get("/topics/politics/").context["items"]] == ["Protest"]
-    assert [i.title for i in client.get("/topics/politics/unrest/").context["items"]] == [
-        "Protest"
-    ]
+    assert [i.title for i in client.get("/topics/politics/unrest/").context["items"]] == ["Protest"]
 
 
 def test_author_page_lists_their_stories(client, site):
@@ -67,8 +65,15 @@ def test_bad_page_message_is_escaped(client, site):
     assert "&lt;b&gt;x&lt;/b&gt;" in response.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/regions/caucasus/", "/regions/caucasus/armenia/",
-                                 "/topics/politics/", "/authors/nino-beridze/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/regions/caucasus/",
+        "/regions/caucasus/armenia/",
+        "/topics/politics/",
+        "/authors/nino-beridze/",
+    ],
+)
 def test_listing_query_count_does_not_grow_with_articles(client, site, url):
     def count():
         client.get(url)  # renditions are made on the first render

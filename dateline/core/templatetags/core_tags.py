@@ -138,7 +138,6 @@ def edition_page(context, slug: str) -> Page | None:
 @register.simple_tag(takes_context=True)
 def other_editions(context) -> list[dict]:
     """For each other edition: where its language link leads (translation, else its home)."""
-    page = context.get("page")
     locale = current_locale(context)
     links = []
     translations = {p.locale_id: p for p in live_translations(context)}

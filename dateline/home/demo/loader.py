@@ -48,10 +48,22 @@ REGIONS = {
         ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"],
     ),
     "conflict-zones": ("Conflict Zones", ["Abkhazia", "Nagorno Karabakh", "South Ossetia"]),
-    "eastern-europe": ("Eastern Europe", ["Belarus", "Moldova", "Russia", "The Baltics", "Ukraine"]),
+    "eastern-europe": (
+        "Eastern Europe",
+        ["Belarus", "Moldova", "Russia", "The Baltics", "Ukraine"],
+    ),
     "eurasian-fringe": (
         "Eurasian Fringe",
-        ["Afghanistan", "China", "EU", "Iran", "Mongolia", "Turkey", "United Kingdom", "United States"],
+        [
+            "Afghanistan",
+            "China",
+            "EU",
+            "Iran",
+            "Mongolia",
+            "Turkey",
+            "United Kingdom",
+            "United States",
+        ],
     ),
 }
 TOPICS = {
@@ -61,7 +73,12 @@ TOPICS = {
     "security": ("Security", []),
     "society": (
         "Society",
-        ["American diplomats in Central Asia", "Arts and Culture", "Coronavirus", "Student spotlight"],
+        [
+            "American diplomats in Central Asia",
+            "Arts and Culture",
+            "Coronavirus",
+            "Student spotlight",
+        ],
     ),
 }
 MEDIA_SECTIONS = [
@@ -70,10 +87,17 @@ MEDIA_SECTIONS = [
     ("video", "Video", "Reports and explainers in moving pictures.", True),
     ("blogs", "Blogs", "Our columnists on culture, food, security and more.", False),
 ]
-# Footer pages in footer order; newsletter and support pages are reached from the header.
-FOOTER_PAGES = [
-    "about", "team", "contribute", "republishing", "privacy-policy", "corrections", "contact",
-]
+# Footer pages in footer order, titled as SITE.md names them; newsletter and support pages
+# are reached from the header instead.
+FOOTER_PAGES = {
+    "about": "About",
+    "team": "Team",
+    "contribute": "Contribute",
+    "republishing": "Republishing",
+    "privacy-policy": "Privacy Policy",
+    "corrections": "Corrections",
+    "contact": "Contact",
+}
 OTHER_PAGES = ["newsletter", "support-us"]
 FOCUS_COLLECTIONS = ["kazakhstans-bloody-january-2022", "coronavirus", "arts-and-culture"]
 ADMIN_USERNAME = "admin"
@@ -97,14 +121,16 @@ class DemoLoader:
         self.taxonomy(home)
         self.authors_section(home)
         for slug, title, intro, in_menu in MEDIA_SECTIONS:
-            self.child(home, MediaSectionPage, slug, title=title, intro=intro, show_in_menus=in_menu)
-        for slug in FOOTER_PAGES + OTHER_PAGES:
+            self.child(
+                home, MediaSectionPage, slug, title=title, intro=intro, show_in_menus=in_menu
+            )
+        for slug in [*FOOTER_PAGES, *OTHER_PAGES]:
             data = content.PAGES[slug]
             self.child(
                 home,
                 StandardPage,
                 slug,
-                title=data["title"],
+                title=FOOTER_PAGES.get(slug, data["title"]),
                 intro=data.get("intro", ""),
                 body=[("paragraph", RichText(f"<p>{text}</p>")) for text in data["body"]],
                 show_in_menus=slug in FOOTER_PAGES,
@@ -149,14 +175,24 @@ class DemoLoader:
         site_settings.save()
 
     def taxonomy(self, home: HomePage) -> None:
-        regions = self.child(home, RegionIndexPage, "regions", title="Regions",
-                             intro="Our coverage, by region, country and territory.")
+        regions = self.child(
+            home,
+            RegionIndexPage,
+            "regions",
+            title="Regions",
+            intro="Our coverage, by region, country and territory.",
+        )
         for slug, (name, places) in REGIONS.items():
             region = self.term(regions, RegionPage, slug, name)
             for place in places:
                 self.term(region, PlacePage, term_slug(place), place)
-        topics = self.child(home, TopicIndexPage, "topics", title="Topics",
-                            intro="Our coverage, by topic and by long-running story.")
+        topics = self.child(
+            home,
+            TopicIndexPage,
+            "topics",
+            title="Topics",
+            intro="Our coverage, by topic and by long-running story.",
+        )
         for slug, (name, collections) in TOPICS.items():
             topic = self.term(topics, TopicPage, slug, name)
             for collection in collections:
@@ -170,14 +206,28 @@ class DemoLoader:
         return page
 
     def authors_section(self, home: HomePage) -> None:
-        index = self.child(home, AuthorIndexPage, "authors", title="Authors",
-                           intro="The reporters, editors and photographers behind our stories.")
+        index = self.child(
+            home,
+            AuthorIndexPage,
+            "authors",
+            title="Authors",
+            intro="The reporters, editors and photographers behind our stories.",
+        )
         for data in content.AUTHORS:
-            photo = self.image(f"Portrait of {data['name']}", f"author-{data['slug']}.png",
-                               lambda data=data: portrait_png(data["slug"]))
+            photo = self.image(
+                f"Portrait of {data['name']}",
+                f"author-{data['slug']}.png",
+                lambda data=data: portrait_png(data["slug"]),
+            )
             self.authors[data["slug"]] = self.child(
-                index, AuthorPage, data["slug"], title=data["name"], role=data["role"],
-                bio=data["bio"], email=data.get("email", ""), photo=photo,
+                index,
+                AuthorPage,
+                data["slug"],
+                title=data["name"],
+                role=data["role"],
+                bio=data["bio"],
+                email=data.get("email", ""),
+                photo=photo,
             )
 
     def focus_collections(self, home: HomePage) -> None:
@@ -195,8 +245,9 @@ class DemoLoader:
         published = self.aware(data["published"])
         updated = self.aware(data["updated"]) if data.get("updated") else None
         image_data = data.get("image", {})
-        lead_image = self.image(data["title"], f"{data['slug']}.jpg",
-                                lambda: landscape_jpeg(data["slug"]))
+        lead_image = self.image(
+            data["title"], f"{data['slug']}.jpg", lambda: landscape_jpeg(data["slug"])
+        )
         article = ArticlePage(
             title=data["title"],
             slug=data["slug"],
@@ -205,8 +256,10 @@ class DemoLoader:
             lead_image_caption=image_data.get("caption", ""),
             lead_image_credit=image_data.get("credit", ""),
             lead_image_alt=image_data.get("alt", ""),
-            body=[self.block(data["slug"], index, kind, value)
-                  for index, (kind, value) in enumerate(data["body"])],
+            body=[
+                self.block(data["slug"], index, kind, value)
+                for index, (kind, value) in enumerate(data["body"])
+            ],
             first_published_at=published,
             updated_at=updated,
             locale=self.locale,
@@ -232,8 +285,11 @@ class DemoLoader:
         if kind == "paragraph":
             return ("paragraph", RichText(f"<p>{value}</p>"))
         if kind == "image":
-            image = self.image(value.get("caption") or slug, f"{slug}-{index}.jpg",
-                               lambda: landscape_jpeg(f"{slug}-{index}"))
+            image = self.image(
+                value.get("caption") or slug,
+                f"{slug}-{index}.jpg",
+                lambda: landscape_jpeg(f"{slug}-{index}"),
+            )
             return ("image", {**value, "image": image})
         return (kind, value)
 

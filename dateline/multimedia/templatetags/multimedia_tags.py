@@ -12,7 +12,5 @@ register = template.Library()
 def media_menu(context, label: str, panel_id: str):
     page = context.get("page")
     locale = getattr(page, "locale", None) or Locale.get_active()
-    sections = (
-        MediaSectionPage.objects.live().in_menu().filter(locale=locale).order_by("path")
-    )
+    sections = MediaSectionPage.objects.live().in_menu().filter(locale=locale).order_by("path")
     return {"sections": sections, "label": label, "panel_id": panel_id}

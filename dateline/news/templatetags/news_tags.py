@@ -10,7 +10,9 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def article_structured_data(context, article, lead_image_url=None) -> list[dict]:
     request = context.get("request")
-    site_settings = SiteSettings.for_request(request) if request else SiteSettings.for_site(
-        Site.objects.get(is_default_site=True)
+    site_settings = (
+        SiteSettings.for_request(request)
+        if request
+        else SiteSettings.for_site(Site.objects.get(is_default_site=True))
     )
     return article_json_ld(article, request, site_settings, lead_image_url)

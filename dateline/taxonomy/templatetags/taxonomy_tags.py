@@ -25,9 +25,14 @@ def _menus(context) -> dict:
 def term_menu(context, key: str, label: str, all_label: str, panel_id: str):
     """A mega-menu panel ("regions" or "topics") listing terms and their sub-terms."""
     index, terms = _menus(context).get(key, (None, []))
-    return {"index": index, "terms": terms, "label": label, "all_label": all_label,
-            "panel_id": panel_id,
-            "request": context.get("request")}
+    return {
+        "index": index,
+        "terms": terms,
+        "label": label,
+        "all_label": all_label,
+        "panel_id": panel_id,
+        "request": context.get("request"),
+    }
 
 
 @register.simple_tag

@@ -1,0 +1,78 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from dateline.home.demo import content
+from dateline.news.models import ArticlePage, AuthorPage
+from dateline.taxonomy.models import CollectionPage, PlacePage, RegionPage, TopicPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_demo_builds_the_newsroom_of_site_md(demo, client):
+    assert RegionPage.objects.count() == 5
+    assert PlacePage.objects.count() == 24
+    assert TopicPage.objects.count() == 5
+    assert CollectionPage.objects.count() == 6
+    assert ArticlePage.objects.live().count() == len(content.ARTICLES) >= 30
+    assert AuthorPage.objects.count() == len(content.AUTHORS)
+    for place in PlacePage.objects.all():
+        assert client.get(place.url).status_code == 200
+
+    seed = ArticlePage.objects.get(first_published_at__date="2023-09-19")
+    assert [t.term.title for t in seed.tags.all()][:4] == [
+        "Nagorno Karabakh",
+        "Azerbaijan",
+        "Armenia",
+        "Caucasus",
+    ]
+    html = client.get(seed.url).content.decode()
+    assert "Related" in html and "19 September 2023" in html
+
+    footer = client.get("/").content.decode().split("<footer", 1)[1]
+    for title in [
+        "About",
+        "Team",
+        "Contribute",
+        "Republishing",
+        "Privacy",
+        "Corrections",
+        "Contact",
+    ]:
+        assert title in footer
+
+
+def test_demo_articles_span_years_regions_and_topics(demo):
+    years = {a.first_published_at.year for a in ArticlePage.objects.all()}
+    assert len(years) >= 4
+    for term in list(RegionPage.objects.all()) + list(TopicPage.objects.all()):
+        assert (
+            ArticlePage.objects.filter(tags__term=term).exists()
+            or ArticlePage.objects.filter(tags__term__in=term.get_children()).exists()
+        ), term.title
+
+
+def test_loading_twice_changes_nothing(demo):
+    before = Page.objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    assert Page.objects.count() == before
+
+
+def test_demo_prints_the_admin_login(settings, tmp_path, capsys):
+    settings.VAR_DIR = tmp_path
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "username: admin" in out and "password: " in out
+    password = (tmp_path / "demo-admin-password.txt").read_text().strip()
+    assert password in out
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="admin", password=password) is not None
