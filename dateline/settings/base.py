@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = PACKAGE_DIR.parent
-VAR_DIR = Path(os.environ.get("DATELINE_VAR_DIR", PROJECT_DIR / "var"))
+VAR_DIR = Path(os.environ.get("DATELINE_VAR_DIR") or PROJECT_DIR / "var")
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -31,7 +31,7 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 # The public address of the site: used in feeds, emails, canonical URLs and sitemaps.
-DATELINE_BASE_URL = os.environ.get("DATELINE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+DATELINE_BASE_URL = (os.environ.get("DATELINE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = DATELINE_BASE_URL
 
 INSTALLED_APPS = [
@@ -109,7 +109,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'dateline.sqlite3'}"),
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'dateline.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
@@ -170,12 +170,12 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 # The newsroom's local time; Caucasus and Central Asia editions share it by default.
-TIME_ZONE = os.environ.get("DATELINE_TIME_ZONE", "Asia/Tbilisi")
+TIME_ZONE = os.environ.get("DATELINE_TIME_ZONE") or "Asia/Tbilisi"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or VAR_DIR / "static")
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
