@@ -22,7 +22,8 @@ def article_json_ld(article, request, site_settings, lead_image_url: str | None)
             "width": logo.width,
             "height": logo.height,
         }
-    modified = article.updated_at or article.last_published_at or article.published_at
+    # Only a substantive update (the editors' "updated" date) counts as a modification.
+    modified = article.updated_at or article.published_at
     news_article = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

@@ -20,17 +20,24 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
+    """True for 1/true/yes/on, False for 0/false/no/off; unset or empty means ``default``."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return value in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
-# The public address of the site: used in feeds, emails, canonical URLs and sitemaps.
+# The public address of the site: used in emails, the admin's links and the API. Page URLs
+# (canonical links, sitemaps) come from Wagtail's Site record, which load_demo sets from it.
 DATELINE_BASE_URL = (os.environ.get("DATELINE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = DATELINE_BASE_URL
 
@@ -110,7 +117,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'dateline.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }

@@ -3,9 +3,9 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import EMAIL_URL, VAR_DIR
+from .base import EMAIL_URL, VAR_DIR, env_bool
 
-DEBUG = os.environ.get("DEBUG", "1") != "0"
+DEBUG = env_bool("DEBUG", True)
 DATELINE_SERVE_MEDIA = True
 # A development key only; production.py refuses to run without a real SECRET_KEY.
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from dateline.core.models import StandardPage
+from dateline.core.models import SiteSettings, StandardPage
 
 register = template.Library()
 
@@ -193,9 +193,10 @@ def live_translations(context) -> list[Page]:
 def seo(context) -> dict:
     """Title, description, canonical URL and hreflang alternates of the page being read."""
     page = context.get("page")
-    site_settings = context.get("settings")
-    site_name = site_settings.core.SiteSettings.name if site_settings else "Dateline"
-    tagline = site_settings.core.SiteSettings.tagline if site_settings else ""
+    request = context.get("request")
+    site_settings = SiteSettings.for_request(request) if request else None
+    site_name = site_settings.name if site_settings else "Dateline"
+    tagline = site_settings.tagline if site_settings else ""
     is_page = isinstance(page, Page)
     heading = (page.seo_title or page.title) if is_page else context.get("title", "")
     if is_page and page.depth <= 2:

@@ -7,6 +7,7 @@ import datetime as dt
 import secrets
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -152,18 +153,17 @@ class DemoLoader:
                 instance=HomePage(title=content.SITE["name"], slug="home", locale=self.locale)
             )
             home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(
-                is_default_site=True,
-                root_page=home,
-                hostname="localhost",
-                port=80,
-                site_name=content.SITE["name"],
-            )
-        elif site.root_page_id != home.pk:
-            site.root_page = home
-            site.save()
+        # Page URLs (canonical links, sitemaps) are built from the Site record.
+        base_url = urlsplit(settings.DATELINE_BASE_URL)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "root_page": home,
+                "hostname": base_url.hostname or "localhost",
+                "port": base_url.port or (443 if base_url.scheme == "https" else 80),
+                "site_name": content.SITE["name"],
+            },
+        )
         return home
 
     def site_settings(self, home: HomePage) -> None:
