@@ -181,3 +181,20 @@ def test_article_query_count_does_not_grow_with_tags_authors_or_related(client, 
     big_count = queries_for(big)
     assert big_count == small_count
     assert big_count <= 30
+
+
+def test_titles_carry_the_newsroom_name_from_site_settings(client, site):
+    from wagtail.models import Site
+
+    from dateline.core.models import SiteSettings
+
+    newsroom = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    newsroom.name, newsroom.tagline = "Borderland Ledger", "Reporting from the region"
+    newsroom.save()
+    article = ArticlePageFactory(parent=site["home"], title="Glacier melt")
+    assert (
+        "<title>Glacier melt | Borderland Ledger</title>"
+        in client.get(article.url).content.decode()
+    )
+    home_html = client.get("/").content.decode()
+    assert "<title>Borderland Ledger — Reporting from the region</title>" in home_html
