@@ -13,8 +13,10 @@ from .blocks import StoryBodyBlock
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
+    """What is the same in every edition. Each edition's tagline and copyright line are
+    fields of its home page, so that they are translated with it."""
+
     name = models.CharField(_("newsroom name"), max_length=100, default="Dateline")
-    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -23,7 +25,6 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    copyright = models.CharField(_("copyright line"), max_length=200, blank=True)
     support_url = models.URLField(
         _("support link"),
         blank=True,
@@ -37,12 +38,7 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [
-                FieldPanel("name"),
-                FieldPanel("tagline"),
-                FieldPanel("logo"),
-                FieldPanel("copyright"),
-            ],
+            [FieldPanel("name"), FieldPanel("logo")],
             heading=_("Newsroom"),
         ),
         FieldPanel("support_url"),

@@ -3,13 +3,19 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from . import selectors
 
 
 class HomePage(Page):
+    """An edition's front page; its tagline and copyright line are the edition's own."""
+
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    copyright = models.CharField(
+        _("copyright line"), max_length=200, blank=True, help_text=_("Shown in the footer.")
+    )
     lead_story = models.ForeignKey(
         "news.ArticlePage",
         verbose_name=_("lead story"),
@@ -21,6 +27,8 @@ class HomePage(Page):
     )
 
     content_panels = Page.content_panels + [
+        FieldPanel("tagline"),
+        FieldPanel("copyright"),
         PageChooserPanel("lead_story"),
         InlinePanel("focus_collections", label=_("Collections in focus"), max_num=6),
     ]
@@ -28,6 +36,9 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.tagline
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

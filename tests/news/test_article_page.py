@@ -189,8 +189,10 @@ def test_titles_carry_the_newsroom_name_from_site_settings(client, site):
     from dateline.core.models import SiteSettings
 
     newsroom = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    newsroom.name, newsroom.tagline = "Borderland Ledger", "Reporting from the region"
+    newsroom.name = "Borderland Ledger"
     newsroom.save()
+    site["home"].tagline = "Reporting from the region"  # each edition's own tagline
+    site["home"].save_revision().publish()
     article = ArticlePageFactory(parent=site["home"], title="Glacier melt")
     assert (
         "<title>Glacier melt | Borderland Ledger</title>"

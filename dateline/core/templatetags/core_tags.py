@@ -5,7 +5,7 @@ import json
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -86,10 +86,18 @@ def edition_home(context) -> Page | None:
         site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
         if site is None:
             return None
-        root = site.root_page
-        if root.locale_id == locale.pk:
-            return root
-        return root.get_translation_or_none(locale)
+        home = (
+            Page.objects.live()
+            .filter(
+                locale=locale,
+                translation_key=Subquery(
+                    Page.objects.filter(pk=site.root_page_id).values("translation_key")
+                ),
+            )
+            .specific()
+            .first()
+        )
+        return home
 
     return _request_cache(request, f"home-{locale.pk}", compute)
 
@@ -196,7 +204,8 @@ def seo(context) -> dict:
     request = context.get("request")
     site_settings = SiteSettings.for_request(request) if request else None
     site_name = site_settings.name if site_settings else "Dateline"
-    tagline = site_settings.tagline if site_settings else ""
+    home = edition_home(context)
+    tagline = getattr(home, "tagline", "")
     is_page = isinstance(page, Page)
     heading = (page.seo_title or page.title) if is_page else context.get("title", "")
     if is_page and page.depth <= 2:

@@ -150,7 +150,13 @@ class DemoLoader:
             Page.objects.filter(depth=2, content_type__model="page").delete()
             root = Page.get_first_root_node()
             home = root.add_child(
-                instance=HomePage(title=content.SITE["name"], slug="home", locale=self.locale)
+                instance=HomePage(
+                    title=content.SITE["name"],
+                    slug="home",
+                    locale=self.locale,
+                    tagline=content.SITE["tagline"],
+                    copyright=content.SITE["copyright"],
+                )
             )
             home.save_revision().publish()
         # Page URLs (canonical links, sitemaps) are built from the Site record.
@@ -170,8 +176,6 @@ class DemoLoader:
         site = Site.objects.get(root_page=home)
         site_settings = SiteSettings.for_site(site)
         site_settings.name = content.SITE["name"]
-        site_settings.tagline = content.SITE["tagline"]
-        site_settings.copyright = content.SITE["copyright"]
         site_settings.save()
 
     def taxonomy(self, home: HomePage) -> None:
