@@ -8,7 +8,7 @@ import wagtail_factories
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from dateline.core.illustrations import landscape_jpeg
@@ -170,3 +170,26 @@ def make_articles(site: dict, count: int, **kwargs) -> list[ArticlePage]:
         ArticlePageFactory(parent=site["home"], lead_image=ImageFactory(), **defaults)
         for _ in range(count)
     ]
+
+
+def translate(page: Page, locale: Locale, **fields) -> Page:
+    """Publish ``page``'s translation into ``locale`` (its parent must be translated)."""
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation
+
+
+def make_russian_edition(site: dict) -> dict:
+    """Russian translations of the small newsroom's home, regions, places and topic."""
+    ru = Locale.objects.get(language_code="ru")
+    home = translate(site["home"], ru, title="Тестовая редакция")
+    regions = translate(site["regions"], ru, title="Регионы")
+    caucasus = translate(site["caucasus"], ru, title="Кавказ")
+    armenia = translate(site["armenia"], ru, title="Армения")
+    topics = translate(site["topics"], ru, title="Темы")
+    politics = translate(site["politics"], ru, title="Политика")
+    authors = translate(site["authors"], ru, title="Авторы")
+    author = translate(site["author"], ru, title="Нино Беридзе")
+    return locals()

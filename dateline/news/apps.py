@@ -1,4 +1,11 @@
 from django.apps import AppConfig
+from wagtail.signals import page_published
+
+
+def localize_on_publish(sender, instance, **kwargs):
+    from .services import localize_relations
+
+    localize_relations(instance)
 
 
 class NewsConfig(AppConfig):
@@ -12,3 +19,4 @@ class NewsConfig(AppConfig):
         from .models import ArticlePage
 
         register_tagged_model(ArticlePage, "tags__term", card_prefetch=selectors.card_prefetches())
+        page_published.connect(localize_on_publish, sender=ArticlePage)

@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, Subquery
+from django.urls import translate_url
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -145,28 +146,54 @@ def edition_page(context, slug: str) -> Page | None:
 
 @register.simple_tag(takes_context=True)
 def other_editions(context) -> list[dict]:
-    """For each other edition: where its language link leads (translation, else its home)."""
+    """For each other edition, where its language link leads.
+
+    A page leads to its translation, else to the other edition's home page; a view that is
+    not a page (search) leads to the same view in the other language.
+    """
     locale = current_locale(context)
-    links = []
-    translations = {p.locale_id: p for p in live_translations(context)}
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    for other in Locale.objects.exclude(pk=locale.pk):
-        target = translations.get(other.pk)
-        if target is None and site is not None:
-            target = site.root_page.get_translation_or_none(other)
-            if target is not None and not target.live:
-                target = None
-        if target is not None:
+    page = context.get("page")
+    is_page = isinstance(page, Page) and page.pk
+    translations = {p.locale_id: p for p in live_translations(context)}
+    links = []
+    for other in Locale.objects.exclude(pk=locale.pk).order_by("language_code"):
+        url = None
+        if other.pk in translations:
+            url = translations[other.pk].get_url(request)
+        elif not is_page and request is not None and request.resolver_match:
+            url = translate_url(request.get_full_path(), other.language_code)
+            if url == request.get_full_path():
+                url = None
+        if url is None:
+            home = _other_home(request, other)
+            url = home.get_url(request) if home else None
+        if url:
             links.append(
                 {
-                    "page": target,
+                    "url": url,
                     "language_code": other.language_code,
                     "name": EDITION_LINK_LABELS.get(other.language_code, other.get_display_name()),
                     "is_translation": other.pk in translations,
                 }
             )
     return links
+
+
+def _other_home(request, locale: Locale) -> Page | None:
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return (
+        Page.objects.live()
+        .filter(
+            locale=locale,
+            translation_key=Subquery(
+                Page.objects.filter(pk=site.root_page_id).values("translation_key")
+            ),
+        )
+        .first()
+    )
 
 
 @register.simple_tag(takes_context=True)
