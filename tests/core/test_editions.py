@@ -130,3 +130,17 @@ def test_search_stays_in_the_edition_and_its_language_link_keeps_the_query(clien
     assert language_link(html) == "/search/?q=%D0%9A%D0%B0%D1%80%D0%B0%D0%B1%D0%B0%D1%85%D0%B5"
     english = client.get("/search/", {"q": "Karabakh"})
     assert [i.title for i in english.context["items"]] == ["Karabakh ceasefire"]
+
+
+def test_a_translated_front_page_shows_its_own_editions_collections(client, site):
+    from dateline.home.models import FocusCollection
+
+    FocusCollection.objects.create(page=site["home"], collection=site["unrest"])
+    site["home"].save_revision().publish()
+    ru = make_russian_edition(site)
+    translate(site["unrest"], ru["ru"], title="Беспорядки в Киргизии 2020")
+    # The home page was translated before its collection: republishing picks it up.
+    ru["home"].save_revision().publish()
+    html = client.get("/ru/").content.decode()
+    assert "Беспорядки в Киргизии 2020" in html
+    assert "Kyrgyzstan 2020 unrest" not in html.split("<main", 1)[1]

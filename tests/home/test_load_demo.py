@@ -18,16 +18,17 @@ def demo(settings, tmp_path):
 
 
 def test_demo_builds_the_newsroom_of_site_md(demo, client):
-    assert RegionPage.objects.count() == 5
-    assert PlacePage.objects.count() == 24
-    assert TopicPage.objects.count() == 5
-    assert CollectionPage.objects.count() == 6
-    assert ArticlePage.objects.live().count() == len(content.ARTICLES) >= 30
-    assert AuthorPage.objects.count() == len(content.AUTHORS)
-    for place in PlacePage.objects.all():
+    english = {"locale__language_code": "en"}
+    assert RegionPage.objects.filter(**english).count() == 5
+    assert PlacePage.objects.filter(**english).count() == 24
+    assert TopicPage.objects.filter(**english).count() == 5
+    assert CollectionPage.objects.filter(**english).count() == 6
+    assert ArticlePage.objects.live().filter(**english).count() == len(content.ARTICLES) >= 30
+    assert AuthorPage.objects.filter(**english).count() == len(content.AUTHORS)
+    for place in PlacePage.objects.filter(**english):
         assert client.get(place.url).status_code == 200
 
-    seed = ArticlePage.objects.get(first_published_at__date="2023-09-19")
+    seed = ArticlePage.objects.get(first_published_at__date="2023-09-19", **english)
     assert [t.term.title for t in seed.tags.all()][:4] == [
         "Nagorno Karabakh",
         "Azerbaijan",
@@ -53,7 +54,7 @@ def test_demo_builds_the_newsroom_of_site_md(demo, client):
 def test_demo_articles_span_years_regions_and_topics(demo):
     years = {a.first_published_at.year for a in ArticlePage.objects.all()}
     assert len(years) >= 4
-    for term in list(RegionPage.objects.all()) + list(TopicPage.objects.all()):
+    for term in list(RegionPage.objects.all()) + list(TopicPage.objects.all()):  # both editions
         assert (
             ArticlePage.objects.filter(tags__term=term).exists()
             or ArticlePage.objects.filter(tags__term__in=term.get_children()).exists()
@@ -76,3 +77,25 @@ def test_demo_prints_the_admin_login(settings, tmp_path, capsys):
     from django.contrib.auth import authenticate
 
     assert authenticate(username="admin", password=password) is not None
+
+
+def test_demo_has_a_russian_edition(demo, client):
+    from wagtail.models import Locale
+
+    from dateline.home.demo import content_ru
+
+    ru = Locale.objects.get(language_code="ru")
+    russian = ArticlePage.objects.live().filter(locale=ru)
+    assert russian.count() == len(content_ru.ARTICLES) >= 12
+    seed = ArticlePage.objects.get(
+        first_published_at__date="2023-09-19", locale__language_code="en"
+    )
+    translation = seed.get_translation(ru)
+    assert translation.live
+    assert {t.term.locale_id for t in translation.tags.all()} == {ru.pk}
+    assert any("translation_of" not in data for data in content_ru.ARTICLES)  # Russian-only too
+    html = client.get("/ru/").content.decode()
+    assert '<html lang="ru">' in html
+    assert "Kazakhstan's Bloody January 2022" not in html
+    for place in PlacePage.objects.filter(locale=ru):
+        assert client.get(place.url).status_code == 200

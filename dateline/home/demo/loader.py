@@ -22,6 +22,7 @@ from wagtail.rich_text import RichText
 from dateline.core.illustrations import landscape_jpeg, portrait_png
 from dateline.core.models import SiteSettings, StandardPage
 from dateline.home.models import FocusCollection, HomePage
+from dateline.home.services import localize_front_page
 from dateline.multimedia.models import MediaSectionPage
 from dateline.news.models import (
     ArticleAuthor,
@@ -32,6 +33,7 @@ from dateline.news.models import (
     Correction,
 )
 from dateline.taxonomy.models import (
+    TERM_MODELS,
     CollectionPage,
     PlacePage,
     RegionIndexPage,
@@ -40,7 +42,7 @@ from dateline.taxonomy.models import (
     TopicPage,
 )
 
-from . import content
+from . import content, content_ru
 
 REGIONS = {
     "caucasus": ("Caucasus", ["Armenia", "Azerbaijan", "Georgia"]),
@@ -109,9 +111,9 @@ def term_slug(name: str) -> str:
 
 
 class DemoLoader:
-    def __init__(self, log: Callable[[str], None] = print):
+    def __init__(self, log: Callable[[str], None] = print, locale: Locale | None = None):
         self.log = log
-        self.locale = Locale.get_default()
+        self.locale = locale or Locale.get_default()
         self.terms: dict[str, Page] = {}
         self.authors: dict[str, AuthorPage] = {}
 
@@ -138,7 +140,9 @@ class DemoLoader:
             )
         articles = [self.article(home, data) for data in content.ARTICLES]
         self.focus_collections(home)
-        self.log(f"Demo site ready: {len(articles)} articles.")
+        self.log(f"English edition: {len(articles)} articles.")
+        russian = RussianEdition(self).load(home)
+        self.log(f"Russian edition: {russian} articles.")
         return home
 
     # Structure -----------------------------------------------------------------------
@@ -278,12 +282,15 @@ class DemoLoader:
                 Correction(date=dt.date.fromisoformat(date), text=text, sort_order=order)
             )
         home.add_child(instance=article)
+        self.publish_dated(article, published, updated)
+        return article
+
+    def publish_dated(self, article: ArticlePage, published, updated) -> None:
         article.save_revision().publish()
         # Publishing stamps "now"; the demo's stories carry their own dates.
         ArticlePage.objects.filter(pk=article.pk).update(
             first_published_at=published, last_published_at=updated or published
         )
-        return article
 
     def block(self, slug: str, index: int, kind: str, value):
         if kind == "paragraph":
@@ -310,7 +317,7 @@ class DemoLoader:
 
     def image(self, title: str, filename: str, draw: Callable[[], bytes]):
         Image = get_image_model()
-        existing = Image.objects.filter(title=title[:255], file__endswith=filename).first()
+        existing = Image.objects.filter(file__endswith=f"/{filename}").first()
         if existing is not None:
             return existing
         from io import BytesIO
@@ -322,6 +329,104 @@ class DemoLoader:
 
     def aware(self, value: str) -> dt.datetime:
         return timezone.make_aware(dt.datetime.fromisoformat(value))
+
+
+class RussianEdition:
+    """Translates the English edition's structure into Russian and adds the Russian stories:
+    translations of English articles and stories that exist only in Russian."""
+
+    def __init__(self, english: DemoLoader):
+        self.english = english
+        self.locale, _ = Locale.objects.get_or_create(language_code="ru")
+        self.loader = DemoLoader(english.log, locale=self.locale)
+
+    def load(self, english_home: HomePage) -> int:
+        home = self.translate(
+            english_home,
+            title=content.SITE["name"],
+            tagline=content_ru.SITE["tagline"],
+            copyright=content_ru.SITE["copyright"],
+        )
+        structure = (
+            Page.objects.descendant_of(english_home)
+            .not_type(ArticlePage)
+            .order_by("path")
+            .specific()
+        )
+        for page in structure:
+            translation = self.translate(page, **self.structure_fields(page))
+            if isinstance(page, TERM_MODELS):
+                self.loader.terms[page.slug] = translation
+            elif isinstance(page, AuthorPage):
+                self.loader.authors[page.slug] = translation
+        articles = [self.article(data, home) for data in content_ru.ARTICLES]
+        localize_front_page(home)  # its collections in focus were copied from the English home
+        return len(articles)
+
+    def structure_fields(self, page: Page) -> dict:
+        slug = page.slug
+        if isinstance(page, TERM_MODELS):
+            return {
+                "title": content_ru.TERM_NAMES[slug],
+                "description": content_ru.TERM_DESCRIPTIONS.get(slug, ""),
+            }
+        if isinstance(page, AuthorPage):
+            author = content_ru.AUTHORS[slug]
+            return {"title": author["name"], "role": author["role"], "bio": author["bio"]}
+        if isinstance(page, StandardPage):
+            data = content_ru.PAGES[slug]
+            return {
+                "title": data["title"],
+                "intro": data.get("intro", ""),
+                "body": [("paragraph", RichText(f"<p>{text}</p>")) for text in data["body"]],
+            }
+        return {
+            "title": content_ru.TERM_NAMES[slug],
+            "intro": content_ru.INDEX_INTROS.get(slug, ""),
+        }
+
+    def translate(self, page: Page, **fields) -> Page:
+        """The Russian translation of ``page``, created with ``fields`` if missing."""
+        existing = page.get_translation_or_none(self.locale)
+        if existing is not None:
+            return existing.specific
+        translation = page.copy_for_translation(self.locale)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+        return translation
+
+    def article(self, data: dict, home: HomePage) -> ArticlePage:
+        if "translation_of" not in data:
+            return self.loader.article(home, data)
+        source = ArticlePage.objects.get(locale=self.english.locale, slug=data["translation_of"])
+        existing = source.get_translation_or_none(self.locale)
+        if existing is not None:
+            return existing
+        translation = source.copy_for_translation(self.locale)
+        image = data.get("image", {})
+        translation.title = data["title"]
+        translation.slug = data["slug"]
+        translation.standfirst = data["standfirst"]
+        translation.lead_image_caption = image.get("caption", "")
+        translation.lead_image_credit = image.get("credit", "")
+        translation.lead_image_alt = image.get("alt", "")
+        # Body images are the English story's pictures, found by their file names.
+        translation.body = [
+            self.loader.block(source.slug, index, kind, value)
+            for index, (kind, value) in enumerate(data["body"])
+        ]
+        translation.corrections = [
+            Correction(date=dt.date.fromisoformat(date), text=text, sort_order=order)
+            for order, (date, text) in enumerate(data.get("corrections", []))
+        ]
+        translation.first_published_at = source.first_published_at
+        translation.updated_at = source.updated_at
+        translation.save()
+        self.loader.publish_dated(
+            translation, source.first_published_at, source.updated_at
+        )  # publishing points the copied tags and authors at Russian pages
+        return translation
 
 
 def ensure_admin(password_file: Path) -> tuple[str, str | None]:
