@@ -1,0 +1,439 @@
+"""The browser layer: a real Dateline server, Debian's Chromium through Playwright, and the
+two validators the quality bars name (the Nu HTML checker and axe-core).
+
+One server runs for the whole session, on data of its own: a temporary DATELINE_VAR_DIR
+(SQLite, media, collected static files) or, when DATABASE_URL points at PostgreSQL, a
+fresh `dateline_browser` database on that server, dropped at the end. It is built the way
+a newsroom builds its site (migrate, collectstatic, load_demo) and served by gunicorn with
+DEBUG off, so pages look as they do in production.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+BIN_DIR = Path(sys.executable).parent
+NODE_MODULES = PROJECT_DIR / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+SCREENSHOT_DIR = PROJECT_DIR / "test-artifacts" / "screenshots"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 900},
+    "phone": {"width": 390, "height": 844},
+}
+# One database per run: engineers and CI may run the browser suite at the same time.
+BROWSER_DB_NAME = f"dateline_browser_{os.getpid()}"
+# Variables that would point the server at the developer's own data or settings.
+LEAKY_ENV = (
+    "DJANGO_SETTINGS_MODULE",  # pytest-django sets it to the test settings
+    "DATABASE_URL",
+    "CACHE_URL",
+    "REDIS_URL",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
+    "DATELINE_VAR_DIR",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/browser carries the `browser` marker (`-m "not browser"`)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# --------------------------------------------------------------------------------------
+# The server
+# --------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _require(path: Path | str, hint: str) -> None:
+    if not Path(path).exists():
+        pytest.fail(f"{path} is missing: {hint}", pytrace=False)
+
+
+def _step_failed(what: str, result: subprocess.CompletedProcess | None, extra: str = "") -> None:
+    output = ""
+    if result is not None:
+        output = (
+            f"exit status {result.returncode}\n"
+            f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
+        )
+    pytest.fail(f"Browser test server: `{what}` failed. {extra}\n{output}", pytrace=False)
+
+
+def _run_step(args: list[str], env: dict, timeout: int = 300) -> None:
+    shown = " ".join([Path(args[0]).name, *args[1:]])
+    try:
+        result = subprocess.run(
+            args, env=env, cwd=PROJECT_DIR, capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired as exc:
+        _step_failed(shown, None, f"No result after {timeout} s.\n{exc.stdout}\n{exc.stderr}")
+    if result.returncode != 0:
+        _step_failed(shown, result)
+
+
+class _Postgres:
+    """A throwaway database on the server DATABASE_URL names."""
+
+    def __init__(self, url: str):
+        import psycopg
+
+        self._psycopg = psycopg
+        parts = urlsplit(url)
+        self.admin_url = urlunsplit(parts._replace(path="/postgres"))
+        self.url = urlunsplit(parts._replace(path=f"/{BROWSER_DB_NAME}"))
+
+    def _execute(self, sql: str) -> None:
+        with self._psycopg.connect(self.admin_url, autocommit=True) as conn:
+            conn.execute(sql)
+
+    def create(self) -> None:
+        self.drop()
+        self._execute(f'CREATE DATABASE "{BROWSER_DB_NAME}"')
+
+    def drop(self) -> None:
+        self._execute(f'DROP DATABASE IF EXISTS "{BROWSER_DB_NAME}" WITH (FORCE)')
+
+
+def _wait_until_answering(url: str, process: subprocess.Popen, log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(
+                f"gunicorn exited with status {process.returncode} before answering:\n"
+                f"{log.read_text(errors='replace')}",
+                pytrace=False,
+            )
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return  # it answers; what it answers is for the tests to judge
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(
+        f"gunicorn did not answer {url} within {timeout:.0f} s:\n{log.read_text(errors='replace')}",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory) -> Iterator[str]:
+    """A real Dateline server with the demo newsroom; yields http://127.0.0.1:<port>."""
+    dateline = BIN_DIR / "dateline"
+    gunicorn = BIN_DIR / "gunicorn"
+    _require(dateline, "install the project into this venv (make install-dev).")
+    _require(gunicorn, "install the project into this venv (make install-dev).")
+
+    var_dir = tmp_path_factory.mktemp("dateline-var")
+    database_url = os.environ.get("DATABASE_URL", "")
+    env = {key: value for key, value in os.environ.items() if key not in LEAKY_ENV}
+    env.update(
+        DATELINE_VAR_DIR=str(var_dir),
+        DATELINE_SETTINGS="dev",
+        DEBUG="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        PYTHONUNBUFFERED="1",
+    )
+    postgres = None
+    if database_url.startswith("postgres"):
+        postgres = _Postgres(database_url)
+        try:
+            postgres.create()
+        except Exception as exc:  # shown to the person running the tests
+            where = f"{BROWSER_DB_NAME} on {postgres.admin_url}"
+            pytest.fail(f"Could not create {where}: {exc}", pytrace=False)
+        env["DATABASE_URL"] = postgres.url
+
+    server = collect = None
+    try:
+        # collectstatic needs no database: it runs while migrate does.
+        collect = subprocess.Popen(
+            [str(dateline), "collectstatic", "--noinput", "-v0"],
+            env=env, cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        _run_step([str(dateline), "migrate", "--noinput"], env)
+        out, err = collect.communicate(timeout=300)
+        if collect.returncode != 0:
+            _step_failed(
+                "dateline collectstatic --noinput -v0",
+                subprocess.CompletedProcess(collect.args, collect.returncode, out, err),
+            )
+        _run_step([str(dateline), "load_demo"], env)
+
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        log = var_dir / "gunicorn.log"
+        with log.open("wb") as log_file:
+            server = subprocess.Popen(
+                # No control socket: gunicorn's default (~/.gunicorn/gunicorn.ctl) is shared
+                # with any server the developer runs, and ours would remove it on exit.
+                [
+                    str(gunicorn), "dateline.wsgi", "--bind", f"127.0.0.1:{port}",
+                    "--workers", "2", "--no-control-socket",
+                ],
+                env=env, cwd=PROJECT_DIR, stdout=log_file, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        _wait_until_answering(url + "/", server, log, timeout=30)
+        yield url
+    finally:
+        if collect is not None and collect.poll() is None:
+            collect.kill()
+            collect.wait()
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        if postgres is not None:
+            postgres.drop()
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------------------
+# Chromium
+# --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    _require(CHROMIUM, "install Debian's Chromium: apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageOpener:
+    """`page_at("/path/", "phone")` opens a page in a fresh context at that viewport.
+
+    The main document's response is kept in `last_response` (its body is the served HTML).
+    Extra keyword arguments go to `browser.new_context` (e.g. `java_script_enabled=False`).
+    """
+
+    def __init__(self, browser, base_url: str):
+        self.browser = browser
+        self.base_url = base_url
+        self.contexts: list = []
+        self.last_response = None
+
+    def new_page(self, viewport: str = "desktop", **context_options):
+        context = self.browser.new_context(
+            viewport=VIEWPORTS[viewport], base_url=self.base_url, **context_options
+        )
+        context.set_default_timeout(10_000)
+        self.contexts.append(context)
+        return context.new_page()
+
+    def __call__(self, path: str, viewport: str = "desktop", **context_options):
+        page = self.new_page(viewport, **context_options)
+        self.last_response = page.goto(urljoin(self.base_url, path), wait_until="load")
+        assert self.last_response is not None, f"no response for {path}"
+        return page
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def page_at(browser, site_url) -> Iterator[PageOpener]:
+    opener = PageOpener(browser, site_url)
+    yield opener
+    opener.close()
+
+
+def screenshot(page, name: str, viewport: str) -> Path:
+    """A full-page PNG: test-artifacts/screenshots/<name>-<desktop|phone>.png."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}-{viewport}.png"
+    # A full-page capture does not scroll, so loading="lazy" images below the fold would
+    # show as empty boxes: load them first (the served HTML has already been kept).
+    page.evaluate(
+        """() => Promise.all(Array.from(document.images, img => {
+            img.loading = "eager";
+            return img.complete ? null : new Promise(done => {
+                img.addEventListener("load", done, {once: true});
+                img.addEventListener("error", done, {once: true});
+                setTimeout(done, 3000);
+            });
+        }))"""
+    )
+    page.screenshot(path=str(path), full_page=True, animations="disabled")
+    return path
+
+
+# --------------------------------------------------------------------------------------
+# The Nu HTML checker
+# --------------------------------------------------------------------------------------
+
+
+class _NuChecker:
+    """vnu.jar as a local HTTP service: one JVM start (~3 s) for the session instead of one
+    per document. `java -jar vnu.jar --stdout -` is the fallback if the service won't start."""
+
+    def __init__(self):
+        self.process: subprocess.Popen | None = None
+        self.url = ""
+        self.log: Path | None = None
+        self.failed = ""
+
+    def start(self) -> None:
+        if self.process is not None or self.failed or not VNU_JAR.exists():
+            return
+        java = shutil.which("java")
+        if not java:
+            return
+        port = _free_port()
+        self.url = f"http://127.0.0.1:{port}/?out=json"
+        self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"dateline-vnu-{port}.log"
+        with self.log.open("wb") as log_file:
+            self.process = subprocess.Popen(
+                [
+                    java, "-Xss4m",
+                    "-Dnu.validator.servlet.bind-address=127.0.0.1",
+                    "-cp", str(VNU_JAR), "nu.validator.servlet.Main", str(port),
+                ],
+                stdout=log_file, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        atexit.register(self.stop)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.process = None
+        if self.log is not None:
+            self.log.unlink(missing_ok=True)
+
+    def _post(self, data: bytes) -> dict:
+        request = urllib.request.Request(
+            self.url, data=data, headers={"Content-Type": "text/html; charset=utf-8"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.load(response)
+
+    def _via_service(self, data: bytes) -> dict | None:
+        self.start()
+        if self.process is None:
+            return None
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                return self._post(data)
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.failed = self.log.read_text(errors="replace")[-2000:] if self.log else "?"
+                    self.stop()
+                    return None
+                time.sleep(0.2)
+
+    def _via_cli(self, data: bytes) -> dict:
+        _require(VNU_JAR, "run `npm ci` in the project (make install-dev).")
+        result = subprocess.run(
+            ["java", "-jar", str(VNU_JAR), "--format", "json", "--stdout", "-"],
+            input=data, capture_output=True, timeout=120,
+        )  # fmt: skip
+        try:
+            return json.loads(result.stdout)
+        except json.JSONDecodeError as exc:
+            raise RuntimeError(
+                f"vnu.jar gave no JSON (status {result.returncode}): "
+                f"{result.stderr.decode(errors='replace')}"
+            ) from exc
+
+    def check(self, html: str) -> dict:
+        data = html.encode("utf-8")
+        return self._via_service(data) or self._via_cli(data)
+
+
+_NU = _NuChecker()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _nu_service():
+    """Start the checker's JVM at once, so it warms up while the server is being built."""
+    _NU.start()
+    yield
+    _NU.stop()
+
+
+def html_errors(html: str) -> list[str]:
+    """The Nu HTML checker's errors for one document (warnings and infos left out)."""
+    report = _NU.check(html)
+    problems = [m for m in report.get("messages", []) if m.get("type") == "non-document-error"]
+    if problems:
+        raise RuntimeError(f"The Nu HTML checker could not check the document: {problems}")
+    return [
+        f"line {m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}: "
+        f"{m['message']}  «{m.get('extract', '').strip()}»"
+        for m in report.get("messages", [])
+        if m.get("type") == "error"
+    ]
+
+
+# --------------------------------------------------------------------------------------
+# axe-core
+# --------------------------------------------------------------------------------------
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's serious and critical violations on the page as it is now."""
+    _require(AXE_JS, "run `npm ci` in the project (make install-dev).")
+    page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in results["violations"] if v.get("impact") in {"serious", "critical"}]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {' '.join(map(str, node['target']))}: {summary}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    ... and {len(violation['nodes']) - 5} more elements")
+    return "\n".join(lines)
