@@ -1,0 +1,94 @@
+"""SQL queries and render time per public page, with the demo plus generated articles.
+
+Usage: .venv/bin/python bench/queries.py [--articles 20000] [--var-dir /tmp/dateline-bench]
+       DATABASE_URL=postgres://postgres@127.0.0.1:5432/dateline_bench .venv/bin/python ...
+
+Builds the database on first use (migrate, load_demo, generate_articles) and reuses it
+afterwards. Each page is rendered once to warm image renditions, then N times; the figures
+are the queries of one render and the median render time, through Django's test client
+(no HTTP server, no page cache).
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+PAGES = [
+    ("home", "/"),
+    ("article", "/azerbaijan-launches-offensive-in-nagorno-karabakh/"),
+    ("region listing", "/regions/caucasus/"),
+    ("place listing", "/regions/caucasus/armenia/"),
+    ("topic listing", "/topics/politics/"),
+    ("author", "/authors/nino-beridze/"),
+    ("Russian article", "/ru/azerbajdzhan-nachal-nastuplenie-v-nagornom-karabahe/"),
+    ("footer page", "/about/"),
+]
+
+
+class QueryCounter:
+    """A database execute wrapper that records each statement's SQL."""
+
+    def __init__(self, log: list[str]):
+        self.log = log
+
+    def __call__(self, execute, sql, params, many, context):
+        self.log.append(sql)
+        return execute(sql, params, many, context)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--var-dir", default="/tmp/dateline-bench")
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+
+    os.environ["DATELINE_VAR_DIR"] = args.var_dir
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings.dev")
+    os.environ["DEBUG"] = "0"
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from dateline.news.models import ArticlePage
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if not ArticlePage.objects.exists():
+        call_command("load_demo", verbosity=0)
+    missing = args.articles - ArticlePage.objects.count()
+    if missing > 0:
+        call_command("generate_articles", count=missing, verbosity=1)
+    settings.ALLOWED_HOSTS = ["*"]
+    # Keep one connection for the whole run, so that the wrapper sees the page's queries.
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    client = Client()
+    print(f"{connection.vendor}, {ArticlePage.objects.count()} articles")
+    print(f"{'page':18} {'status':>6} {'queries':>8} {'median ms':>10}")
+    for name, url in PAGES:
+        client.get(url)
+        queries: list[str] = []
+        with connection.execute_wrapper(QueryCounter(queries)):
+            status = client.get(url).status_code
+        timings = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        print(f"{name:18} {status:>6} {len(queries):>8} {statistics.median(timings):>10.1f}")
+
+
+if __name__ == "__main__":
+    main()
