@@ -16,3 +16,22 @@ def page_not_found(request, exception):
 def server_error(request):
     # Rendered without the request context: the database may be what failed.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def desk_attachment(request, submission_id: int):
+    """An attachment of a Contact/Contribute submission, for editors who may see it."""
+    from django.http import FileResponse, Http404
+    from django.shortcuts import get_object_or_404
+
+    from .models import DeskSubmission
+
+    submission = get_object_or_404(DeskSubmission.objects.select_related("page"), pk=submission_id)
+    if not submission.page.permissions_for_user(request.user).can_edit() or not (
+        submission.attachment
+    ):
+        raise Http404
+    return FileResponse(
+        submission.attachment.open("rb"),
+        as_attachment=True,
+        filename=submission.attachment.name.rsplit("/", 1)[-1],
+    )

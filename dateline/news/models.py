@@ -2,15 +2,17 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from dateline.core.blocks import StoryBodyBlock
+from dateline.core.models import StandardPage
 from dateline.core.pagination import paginate
 from dateline.taxonomy.models import PLACE_TERM_MODELS, TERM_MODELS
 
@@ -103,6 +105,25 @@ class ArticlePage(Page):
         ),
     )
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"))
+    is_live = models.BooleanField(
+        _("live story"),
+        default=False,
+        help_text=_(
+            "A developing story told in timestamped updates; readers' pages pick up new "
+            "updates by themselves. Untick when the story is over: the updates stay as its "
+            "timeline."
+        ),
+    )
+    show_support_message = models.BooleanField(
+        _("show the support message"),
+        default=True,
+        help_text=_("The short 'help keep our journalism open' box at the foot of the story."),
+    )
+    republishable = models.BooleanField(
+        _("offer “Republish this story”"),
+        default=True,
+        help_text=_("Untick for stories other outlets may not republish (e.g. agency copy)."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
@@ -117,6 +138,13 @@ class ArticlePage(Page):
             heading=_("Lead image"),
         ),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_live"),
+                InlinePanel("live_updates", label=_("Update"), heading=_("Updates")),
+            ],
+            heading=_("Live story"),
+        ),
         InlinePanel(
             "tags",
             label=_("Places and topics"),
@@ -125,7 +153,11 @@ class ArticlePage(Page):
         InlinePanel("corrections", label=_("Corrections")),
         InlinePanel("related_pins", label=_("Related stories chosen by the editors")),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("updated_at")]
+    settings_panels = Page.settings_panels + [
+        FieldPanel("updated_at"),
+        FieldPanel("show_support_message"),
+        FieldPanel("republishable"),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("body"),
@@ -163,10 +195,33 @@ class ArticlePage(Page):
     def get_meta_description(self) -> str:
         return self.search_description or self.standfirst
 
+    @cached_property
+    def timeline(self) -> list["LiveUpdate"]:
+        """The story's live updates, newest first (kept when the story is closed)."""
+        return selectors.live_updates(self)
+
+    @cached_property
+    def correction_list(self) -> list["Correction"]:
+        """The article's corrections, fetched once for the page and its structured data."""
+        return list(self.corrections.all())
+
+    @property
+    def key_events(self) -> list["LiveUpdate"]:
+        return [update for update in self.timeline if update.is_key_event]
+
+    @property
+    def modified_at(self):
+        """When readers last saw a substantive change: the editors' "updated" date, or the
+        newest live update, whichever is later."""
+        dates = [self.updated_at] + [update.published_at for update in self.timeline[:1]]
+        dates = [d for d in dates if d]
+        return max(dates) if dates else None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         selectors.with_article_card_data([self])
         context["related"] = selectors.related_articles(self, limit=3)
+        context["live_poll_seconds"] = settings.DATELINE_LIVE_POLL_SECONDS
         return context
 
 
@@ -208,6 +263,52 @@ class Correction(Orderable):
         verbose_name = _("correction")
 
 
+class LiveUpdate(Orderable):
+    """One timestamped entry of a live story. Readers see them newest first."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="live_updates")
+    published_at = models.DateTimeField(
+        _("time"),
+        default=timezone.now,
+        help_text=_("Shown to readers in the newsroom's local time."),
+    )
+    headline = models.CharField(_("headline"), max_length=200, blank=True)
+    body = RichTextField(_("text"), features=["bold", "italic", "link", "ol", "ul", "blockquote"])
+    author = models.ForeignKey(
+        AuthorPage,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_key_event = models.BooleanField(
+        _("key event"),
+        default=False,
+        help_text=_("Key events are listed at the top of the story, linking to the update."),
+    )
+
+    panels = [
+        FieldPanel("published_at"),
+        FieldPanel("headline"),
+        FieldPanel("body"),
+        PageChooserPanel("author"),
+        FieldPanel("is_key_event"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("live update")
+        verbose_name_plural = _("live updates")
+        indexes = [models.Index(fields=["page", "published_at"])]
+
+    def __str__(self) -> str:
+        return self.headline or f"{self.page_id}: {self.published_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def anchor(self) -> str:
+        return f"update-{self.pk}"
+
+
 class RelatedPin(Orderable):
     """A related story chosen by the editors; pins come before the computed ones."""
 
@@ -220,3 +321,39 @@ class RelatedPin(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related story")
+
+
+class CorrectionsPage(StandardPage):
+    """The Corrections page: every correction of the edition's stories, newest first."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    template = "news/corrections_page.html"
+
+    class Meta:
+        verbose_name = _("corrections page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_obj"] = paginate(
+            request, selectors.corrections_in(self.locale), settings.DATELINE_LISTING_PAGE_SIZE
+        )
+        return context
+
+
+class TeamPage(StandardPage):
+    """The Team page: the staff, from the same author records that sign the stories."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    template = "news/team_page.html"
+
+    class Meta:
+        verbose_name = _("team page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["staff"] = selectors.staff(self.locale)
+        return context

@@ -81,3 +81,33 @@ def authors_of(index_page: Page) -> list:
     return list(
         news.AuthorPage.objects.live().child_of(index_page).select_related("photo").order_by("path")
     )
+
+
+def live_updates(article, after: int | None = None) -> list:
+    """The article's live updates with their authors, newest first; only those with an id
+    above ``after`` when given (what a reader's open page has not seen yet). One query."""
+    updates = article.live_updates.select_related("author").order_by("-published_at", "-pk")
+    if after is not None:
+        updates = updates.filter(pk__gt=after)
+    return list(updates)
+
+
+def corrections_in(locale: Locale) -> QuerySet:
+    """Every correction of the edition's live stories, newest first, with its story."""
+    return (
+        news.Correction.objects.filter(page__live=True, page__locale=locale)
+        .select_related("page")
+        .order_by("-date", "-pk")
+    )
+
+
+def staff(locale: Locale) -> list:
+    """The edition's authors in the admin's order, with their photos' renditions."""
+    return list(
+        news.AuthorPage.objects.live()
+        .filter(locale=locale)
+        .prefetch_related(
+            Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions())
+        )
+        .order_by("path")
+    )

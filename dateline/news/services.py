@@ -209,7 +209,8 @@ def _image_pool() -> list[int]:
 
 
 def localize_relations(article: ArticlePage) -> int:
-    """Point a translated article's tags, authors and pinned stories at its own edition.
+    """Point a translated article's tags, authors, pinned stories and live updates' authors at
+    its own edition.
 
     Translations (wagtail-localize, copy_for_translation) copy these rows from the source
     article, where they name the source edition's terms and authors; listings, menus and
@@ -220,6 +221,7 @@ def localize_relations(article: ArticlePage) -> int:
         (article.tags.all(), "term_id"),
         (article.authors.all(), "author_id"),
         (article.related_pins.all(), "article_id"),
+        (article.live_updates.exclude(author=None), "author_id"),
     ]
     rows = [(row, field) for queryset, field in relations for row in queryset]
     mapping = translation_ids([getattr(row, field) for row, field in rows], article.locale_id)

@@ -1,6 +1,7 @@
-"""Schema.org structured data for articles (NewsArticle, BreadcrumbList)."""
+"""Schema.org structured data for articles (NewsArticle or LiveBlogPosting, BreadcrumbList)."""
 
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 
 def _iso(value) -> str | None:
@@ -22,8 +23,9 @@ def article_json_ld(article, request, site_settings, lead_image_url: str | None)
             "width": logo.width,
             "height": logo.height,
         }
-    # Only a substantive update (the editors' "updated" date) counts as a modification.
-    modified = article.updated_at or article.published_at
+    # Only a substantive update (the editors' "updated" date, a live update) counts as a
+    # modification.
+    modified = article.modified_at or article.published_at
     news_article = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -44,6 +46,18 @@ def article_json_ld(article, request, site_settings, lead_image_url: str | None)
     }
     if lead_image_url:
         news_article["image"] = [lead_image_url]
+    corrections = article.correction_list
+    if corrections:
+        news_article["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.text,
+                "datePublished": correction.date.isoformat(),
+            }
+            for correction in corrections
+        ]
+    if article.is_live:
+        _as_live_blog(news_article, article, url)
     if not news_article["articleSection"]:
         del news_article["articleSection"]
     else:
@@ -65,3 +79,25 @@ def article_json_ld(article, request, site_settings, lead_image_url: str | None)
         ],
     }
     return [news_article, breadcrumbs]
+
+
+def _as_live_blog(data: dict, article, url: str) -> None:
+    """Turn a NewsArticle into the LiveBlogPosting Google asks for while a story is live."""
+    updates = article.timeline
+    data["@type"] = "LiveBlogPosting"
+    data["coverageStartTime"] = _iso(updates[-1].published_at if updates else article.published_at)
+    data["liveBlogUpdate"] = [
+        {
+            "@type": "BlogPosting",
+            "headline": (update.headline or strip_tags(update.body))[:110],
+            "url": f"{url}#{update.anchor}",
+            "datePublished": _iso(update.published_at),
+            "articleBody": strip_tags(update.body),
+            **(
+                {"author": {"@type": "Person", "name": update.author.title}}
+                if update.author
+                else {}
+            ),
+        }
+        for update in updates
+    ]

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "dateline.multimedia",
     "dateline.search",
     "dateline.syndication",
+    "dateline.audience",
+    "dateline.newsletter",
     "dateline.home",
     # Wagtail
     "wagtail_localize",
@@ -57,6 +59,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -69,6 +73,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
+    "anymail",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -200,7 +207,23 @@ if EMAIL_URL.startswith("smtp://"):
     EMAIL_HOST_PASSWORD = _email.password or ""
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (newsletter sending, digests) runs in `dateline worker` processes, any
+# number of them on any machine that sees the database.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# SMTP calls give up after this many seconds, well inside the newsletter's claim lease.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# Newsletter (dateline.newsletter): see docs/deploy.md.
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL") or DEFAULT_FROM_EMAIL
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_PARALLEL_TASKS = env_int("NEWSLETTER_PARALLEL_TASKS", 4)
+NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 600)
+NEWSLETTER_CONFIRM_MAX_AGE = env_int("NEWSLETTER_CONFIRM_MAX_AGE", 3 * 24 * 3600)
+NEWSLETTER_PENDING_DAYS = env_int("NEWSLETTER_PENDING_DAYS", 7)
+# (requests, seconds) per client IP and per address.
+NEWSLETTER_SIGNUP_RATE_IP = (env_int("NEWSLETTER_SIGNUP_RATE_IP", 10), 3600)
+NEWSLETTER_SIGNUP_RATE_ADDRESS = (env_int("NEWSLETTER_SIGNUP_RATE_ADDRESS", 5), 3600)
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Dateline"
@@ -212,8 +235,29 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = DATELINE_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 50
 
 DATELINE_LISTING_PAGE_SIZE = 12
+# A header set by a trusted proxy that carries the client's address (e.g.
+# HTTP_X_FORWARDED_FOR); unset, the socket's address is used. See docs/deploy.md.
+DATELINE_CLIENT_IP_HEADER = os.environ.get("DATELINE_CLIENT_IP_HEADER", "")
+
+# Live stories: how often readers' open pages ask for new updates.
+DATELINE_LIVE_POLL_SECONDS = env_int("DATELINE_LIVE_POLL_SECONDS", 30)
+# Reader counts (dateline.audience): a reader's reloads of a story within this many seconds
+# count once; the view log is folded into daily totals at most this often.
+DATELINE_VIEW_REPEAT_SECONDS = env_int("DATELINE_VIEW_REPEAT_SECONDS", 30 * 60)
+DATELINE_VIEW_AGGREGATE_SECONDS = env_int("DATELINE_VIEW_AGGREGATE_SECONDS", 5 * 60)
+DATELINE_POPULAR_CACHE_SECONDS = env_int("DATELINE_POPULAR_CACHE_SECONDS", 5 * 60)
+# Contact and Contribute forms: how long submissions are kept, attachment limits, and how
+# many submissions one address may send per hour.
+DATELINE_SUBMISSION_RETENTION_DAYS = env_int("DATELINE_SUBMISSION_RETENTION_DAYS", 90)
+DATELINE_ATTACHMENT_MAX_BYTES = env_int("DATELINE_ATTACHMENT_MAX_MB", 10) * 1024 * 1024
+DATELINE_FORM_RATE = (env_int("DATELINE_FORM_RATE", 5), 3600)
+# Attachments are private: kept outside MEDIA_ROOT, downloaded through the admin only.
+DATELINE_SUBMISSIONS_ROOT = Path(
+    os.environ.get("DATELINE_SUBMISSIONS_ROOT") or VAR_DIR / "submissions"
+)
 DATELINE_SERVE_MEDIA = env_bool("DATELINE_SERVE_MEDIA", False)
 
 LOGGING = {

@@ -17,3 +17,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+DATELINE_SUBMISSIONS_ROOT = tempfile.mkdtemp(prefix="dateline-test-submissions-")
+# Tasks run inline, in the test that queues them; the newsletter's tests switch to the
+# database backend (tests/newsletter/conftest.py) to exercise its workers.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -4,7 +4,6 @@ import json
 
 from django import template
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, Subquery
 from django.urls import translate_url
 from django.utils import formats, timezone
@@ -47,6 +46,9 @@ def isodate(value) -> str:
         return ""
     if hasattr(value, "tzinfo") and timezone.is_aware(value):
         value = timezone.localtime(value)
+    if hasattr(value, "microsecond"):
+        # HTML's datetime allows at most three digits of a second; readers need none.
+        value = value.replace(microsecond=0)
     return value.isoformat()
 
 
@@ -113,8 +115,6 @@ def _edition_pages(context) -> dict:
     if home is None:
         return {"footer": []}
 
-    standard_page_type = ContentType.objects.get_for_model(StandardPage)
-
     def compute():
         pages = (
             home.get_children()
@@ -124,7 +124,8 @@ def _edition_pages(context) -> dict:
         )
         found = {"footer": []}
         for page in pages:
-            if page.show_in_menus and page.content_type_id == standard_page_type.pk:
+            # Corrections, Team, Contact... are standard pages with more to show.
+            if page.show_in_menus and issubclass(page.specific_class or Page, StandardPage):
                 found["footer"].append(page)
             found[page.slug] = page
         return found

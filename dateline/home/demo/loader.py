@@ -42,7 +42,7 @@ from dateline.taxonomy.models import (
     TopicPage,
 )
 
-from . import content, content_ru
+from . import content, content_ru, media, newsletter, newsroom
 
 REGIONS = {
     "caucasus": ("Caucasus", ["Armenia", "Azerbaijan", "Georgia"]),
@@ -101,7 +101,7 @@ FOOTER_PAGES = {
     "corrections": "Corrections",
     "contact": "Contact",
 }
-OTHER_PAGES = ["newsletter", "support-us"]
+OTHER_PAGES = ["support-us"]  # /newsletter/ is built by demo/newsletter.py
 FOCUS_COLLECTIONS = ["kazakhstans-bloody-january-2022", "coronavirus", "arts-and-culture"]
 ADMIN_USERNAME = "admin"
 
@@ -139,10 +139,13 @@ class DemoLoader:
                 show_in_menus=slug in FOOTER_PAGES,
             )
         articles = [self.article(home, data) for data in content.ARTICLES]
+        newsroom.english(self, home)  # live story, support, forms, corrections, team
         self.focus_collections(home)
         self.log(f"English edition: {len(articles)} articles.")
         russian = RussianEdition(self).load(home)
         self.log(f"Russian edition: {russian} articles.")
+        media.load(self, home)  # blogs, podcasts, video, visual story (both editions)
+        newsletter.load(self, home)  # /newsletter/ with signup and archive (both editions)
         return home
 
     # Structure -----------------------------------------------------------------------
@@ -354,17 +357,24 @@ class RussianEdition:
             .specific()
         )
         for page in structure:
-            translation = self.translate(page, **self.structure_fields(page))
+            fields = self.structure_fields(page)
+            if fields is None:
+                continue  # pages other demo modules translate themselves (media, newsletter)
+            translation = self.translate(page, **fields)
             if isinstance(page, TERM_MODELS):
                 self.loader.terms[page.slug] = translation
             elif isinstance(page, AuthorPage):
                 self.loader.authors[page.slug] = translation
         articles = [self.article(data, home) for data in content_ru.ARTICLES]
+        newsroom.russian(self, home)  # Russian amounts, form labels and live updates
         localize_front_page(home)  # its collections in focus were copied from the English home
         return len(articles)
 
-    def structure_fields(self, page: Page) -> dict:
+    def structure_fields(self, page: Page) -> dict | None:
+        """Russian fields for a structural page, or None for a page this loader doesn't own."""
         slug = page.slug
+        if page.depth > 3 and not isinstance(page, (*TERM_MODELS, AuthorPage)):
+            return None
         if isinstance(page, TERM_MODELS):
             return {
                 "title": content_ru.TERM_NAMES[slug],
@@ -374,12 +384,16 @@ class RussianEdition:
             author = content_ru.AUTHORS[slug]
             return {"title": author["name"], "role": author["role"], "bio": author["bio"]}
         if isinstance(page, StandardPage):
-            data = content_ru.PAGES[slug]
+            data = content_ru.PAGES.get(slug)
+            if data is None:
+                return None
             return {
                 "title": data["title"],
                 "intro": data.get("intro", ""),
                 "body": [("paragraph", RichText(f"<p>{text}</p>")) for text in data["body"]],
             }
+        if slug not in content_ru.TERM_NAMES:
+            return None
         return {
             "title": content_ru.TERM_NAMES[slug],
             "intro": content_ru.INDEX_INTROS.get(slug, ""),

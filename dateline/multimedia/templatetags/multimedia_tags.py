@@ -14,3 +14,15 @@ def media_menu(context, label: str, panel_id: str):
     locale = getattr(page, "locale", None) or Locale.get_active()
     sections = MediaSectionPage.objects.live().in_menu().filter(locale=locale).order_by("path")
     return {"sections": sections, "label": label, "panel_id": panel_id}
+
+
+@register.filter
+def duration_text(seconds) -> str:
+    """A length as readers read it: "4:05", or "1:02:15" past an hour."""
+    try:
+        seconds = int(seconds)
+    except (TypeError, ValueError):
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

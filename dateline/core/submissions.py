@@ -1,0 +1,103 @@
+"""What the Contact and Contribute forms need besides Wagtail's form builder: attachment
+checks by content, a per-address rate limit kept in the cache, and the retention rule."""
+
+import datetime as dt
+import hashlib
+import uuid
+
+import filetype
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.http import HttpRequest
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from .clients import client_ip
+
+# What a pitch may carry, recognised by the file's first bytes, not by its name.
+ALLOWED_ATTACHMENT_TYPES = {
+    "application/pdf": "pdf",
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.oasis.opendocument.text": "odt",
+}
+ALLOWED_ATTACHMENT_NAMES = "PDF, JPEG, PNG, DOCX, ODT"
+
+
+def private_storage() -> FileSystemStorage:
+    """Attachments live outside MEDIA_ROOT: the web server never serves them."""
+    return FileSystemStorage(location=settings.DATELINE_SUBMISSIONS_ROOT)
+
+
+def check_attachment(upload) -> None:
+    """Raise ValidationError (a reader-readable message) unless the upload is small enough
+    and is one of ALLOWED_ATTACHMENT_TYPES by content; names it safely if it is."""
+    limit = settings.DATELINE_ATTACHMENT_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("The file is %(size)s; attachments may be up to %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="too_large",
+        )
+    upload.seek(0)
+    kind = filetype.guess(upload.read(8192))
+    upload.seek(0)
+    if kind is None or kind.mime not in ALLOWED_ATTACHMENT_TYPES:
+        raise ValidationError(
+            _("This kind of file cannot be attached. Please send one of: %(types)s.")
+            % {"types": ALLOWED_ATTACHMENT_NAMES},
+            code="wrong_type",
+        )
+    stem = get_valid_filename(upload.name.rsplit(".", 1)[0])[:60] or "attachment"
+    upload.name = f"{stem}-{uuid.uuid4().hex[:8]}.{ALLOWED_ATTACHMENT_TYPES[kind.mime]}"
+
+
+def over_rate_limit(request: HttpRequest, scope: str) -> bool:
+    """Count one submission from the client's address; True once it is over the limit.
+
+    The cache holds a hash of the address, never the address, and forgets it after the
+    window.
+    """
+    limit, window = settings.DATELINE_FORM_RATE
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{client_ip(request)}".encode()).hexdigest()
+    key = f"form-rate:{scope}:{digest}"
+    if cache.add(key, 1, window):
+        return limit < 1
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.add(key, 1, window)
+        count = 1
+    return count > limit
+
+
+def delete_expired_submissions(days: int | None = None) -> int:
+    """Delete form submissions (and their attachments) older than the retention period.
+
+    Returns how many submissions were deleted.
+    """
+    from wagtail.contrib.forms.models import FormSubmission
+
+    from .models import DeskSubmission
+
+    days = settings.DATELINE_SUBMISSION_RETENTION_DAYS if days is None else days
+    cutoff = timezone.now() - dt.timedelta(days=days)
+    deleted = 0
+    for submission in DeskSubmission.objects.filter(submit_time__lt=cutoff).exclude(attachment=""):
+        submission.attachment.delete(save=False)
+    deleted += (
+        DeskSubmission.objects.filter(submit_time__lt=cutoff)
+        .delete()[1]
+        .get(DeskSubmission._meta.label, 0)
+    )
+    deleted += (
+        FormSubmission.objects.filter(submit_time__lt=cutoff)
+        .delete()[1]
+        .get(FormSubmission._meta.label, 0)
+    )
+    return deleted

@@ -1,0 +1,72 @@
+"""`dateline send_newsletter ISSUE`: send an issue (by page id or slug) and show progress."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+
+from dateline.newsletter import selectors, services, tasks
+from dateline.newsletter.models import NewsletterIssuePage
+
+
+class Command(BaseCommand):
+    help = "Queue an issue for sending (workers send it) and follow its progress."
+
+    def add_arguments(self, parser):
+        parser.add_argument("issue", help="the issue's page id or slug")
+        parser.add_argument("--at", help="send at this time (ISO 8601) instead of now")
+        parser.add_argument(
+            "--here", action="store_true", help="also send from this process, not only workers"
+        )
+        parser.add_argument(
+            "--no-wait", action="store_true", help="queue it and return without a progress bar"
+        )
+
+    def handle(self, issue, at=None, here=False, no_wait=False, **options):
+        found = NewsletterIssuePage.objects.filter(
+            **({"pk": int(issue)} if issue.isdigit() else {"slug": issue})
+        )
+        if found.count() != 1:
+            raise CommandError(f"No single issue with id or slug {issue!r}.")
+        page = found.get()
+        send_at = None
+        if at:
+            send_at = parse_datetime(at)
+            if send_at is None:
+                raise CommandError(f"--at {at!r} is not an ISO 8601 date and time.")
+        if page.send_status == NewsletterIssuePage.SendStatus.DRAFT:
+            try:
+                total = tasks.queue_issue(page, send_at=send_at)
+            except ValueError as error:
+                raise CommandError(str(error)) from error
+            self.stdout.write(f"{page.title}: {total} recipients.")
+        if no_wait or send_at:
+            return
+        progress = selectors.progress([page.pk])[page.pk]
+        with tqdm(total=progress["total"], unit="msg", disable=None) as bar:
+            done = 0
+            while True:
+                if here:
+                    try:
+                        result = services.deliver(page.pk, max_batches=1)
+                        if not result.sent + result.refused:
+                            time.sleep(1)  # what is left is held by other workers
+                    except services.SmtpUnavailable as error:
+                        self.stderr.write(_("Mail server unavailable: %s") % error)
+                        time.sleep(5)
+                progress = selectors.progress([page.pk])[page.pk]
+                now_done = progress["sent"] + progress["failed"]
+                bar.update(now_done - done)
+                bar.set_postfix(failed=progress["failed"])
+                done = now_done
+                if not progress["remaining"]:
+                    break
+                if not here:
+                    time.sleep(1)
+        if here:
+            services.deliver(page.pk, max_batches=0)  # marks the issue sent
+        self.stdout.write(
+            f"Sent {progress['sent']}, refused {progress['failed']}, of {progress['total']}."
+        )

@@ -1,0 +1,393 @@
+"""Writes for the newsletter: signups, confirmations, preferences, digests and sending."""
+
+import datetime as dt
+import logging
+import secrets
+import smtplib
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from . import emails, selectors, tokens
+from .models import Delivery, IssueStory, NewsletterIndexPage, NewsletterIssuePage, Subscriber
+
+log = logging.getLogger(__name__)
+CONFIRMATION_INTERVAL = dt.timedelta(hours=1)
+
+
+# --- Signup and preferences -------------------------------------------------------------
+
+
+def rate_limited(key: str, limit: tuple[int, int]) -> bool:
+    """Count one more hit on ``key``; True once it passes ``limit`` = (count, seconds)."""
+    count, seconds = limit
+    cache_key = f"newsletter-rate:{key}"
+    if cache.add(cache_key, 1, seconds):
+        return count < 1
+    try:
+        return cache.incr(cache_key) > count
+    except ValueError:  # expired between add and incr
+        cache.add(cache_key, 1, seconds)
+        return False
+
+
+def signup(email: str, edition: str, language: str) -> None:
+    """Record a signup and mail what fits, saying nothing to the caller about the address.
+
+    A new or pending address gets a confirmation link (at most one an hour, so the form cannot
+    mail-bomb a stranger); a subscribed one gets a note with its preferences link, as rarely;
+    an address that left is pending again.
+    """
+    purge_expired_pending()
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+            email=email, defaults={"language": language}
+        )
+        recently = (
+            subscriber.confirmation_sent_at
+            and now - subscriber.confirmation_sent_at < CONFIRMATION_INTERVAL
+        )
+        if recently:
+            return
+        if subscriber.status == Subscriber.Status.CONFIRMED:
+            template, subject = "already_subscribed", _("You are already subscribed")
+        else:
+            if subscriber.status != Subscriber.Status.PENDING:
+                subscriber.status = Subscriber.Status.PENDING
+                subscriber.created_at = now
+            subscriber.set_edition(edition)
+            subscriber.language = language
+            subscriber.confirm_nonce = secrets.token_hex(8)
+            template, subject = "confirm", _("Please confirm your subscription")
+        subscriber.confirmation_sent_at = now
+        subscriber.save()
+    extra = {}
+    if template == "confirm":
+        with translation.override(language):
+            extra["confirm_url"] = emails.absolute(
+                reverse("newsletter:confirm", args=[tokens.confirm_token(subscriber)])
+            )
+    emails.notice(subscriber, template, subject, **extra).send()
+
+
+def purge_expired_pending() -> int:
+    cutoff = timezone.now() - dt.timedelta(days=settings.NEWSLETTER_PENDING_DAYS)
+    deleted, _ = Subscriber.objects.filter(
+        status=Subscriber.Status.PENDING, created_at__lt=cutoff
+    ).delete()
+    return deleted
+
+
+class AlreadyUsed(Exception):
+    """A confirmation link that was used already (or replaced by a newer one)."""
+
+
+def confirm(token: str) -> Subscriber:
+    """Confirm the address a link was sent to. Raises tokens.BadToken or AlreadyUsed."""
+    pk, nonce = tokens.read_confirm_token(token)
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(pk=pk).first()
+        if subscriber is None:
+            raise tokens.BadToken(expired=True)  # a pending address that was purged
+        if subscriber.status != Subscriber.Status.PENDING or subscriber.confirm_nonce != nonce:
+            raise AlreadyUsed
+        subscriber.status = Subscriber.Status.CONFIRMED
+        subscriber.confirmed_at = timezone.now()
+        subscriber.confirm_nonce = ""
+        subscriber.paused = False
+        subscriber.save()
+    return subscriber
+
+
+def subscriber_for(token: str) -> Subscriber:
+    """The subscriber a manage link belongs to. Raises tokens.BadToken."""
+    subscriber = Subscriber.objects.filter(pk=tokens.read_manage_token(token)).first()
+    if subscriber is None:
+        raise tokens.BadToken
+    return subscriber
+
+
+def update_preferences(subscriber: Subscriber, edition: str, paused: bool) -> None:
+    subscriber.set_edition(edition)
+    subscriber.paused = paused
+    subscriber.save(update_fields=["wants_en", "wants_ru", "paused"])
+
+
+def unsubscribe(subscriber: Subscriber) -> bool:
+    """Stop all mail to the subscriber; False if they had already left."""
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return False
+    subscriber.status = Subscriber.Status.UNSUBSCRIBED
+    subscriber.unsubscribed_at = timezone.now()
+    subscriber.confirm_nonce = ""
+    subscriber.save(update_fields=["status", "unsubscribed_at", "confirm_nonce"])
+    return True
+
+
+def record_feedback(email: str, kind: str) -> bool:
+    """A bounce or spam complaint reported by an email service (anymail webhook)."""
+    status = {"bounced": Subscriber.Status.BOUNCED, "complained": Subscriber.Status.COMPLAINED}
+    if kind not in status:
+        return False
+    return bool(
+        Subscriber.objects.filter(email__iexact=email)
+        .exclude(status=Subscriber.Status.UNSUBSCRIBED)
+        .update(status=status[kind])
+    )
+
+
+# --- Digests ------------------------------------------------------------------------------
+
+
+def assemble_digest(
+    index_page: NewsletterIndexPage,
+    week_ending: dt.datetime | None = None,
+    limit: int = 8,
+    popularity: selectors.Popularity | None = None,
+) -> NewsletterIssuePage:
+    """A draft issue with the week's stories of the archive's edition, for editors to finish."""
+    until = week_ending or timezone.now()
+    since = until - dt.timedelta(days=7)
+    home = index_page.get_parent().specific
+    ids = selectors.digest_candidates(
+        index_page.locale,
+        since,
+        until,
+        limit=limit,
+        lead_story_id=getattr(home, "lead_story_id", None),
+        popularity=popularity,
+    )
+    date = timezone.localtime(until).date()
+    with translation.override(index_page.locale.language_code):
+        title = _("The week in the region, %(date)s") % {"date": date_format(date, "j E Y")}
+    slug = f"week-{date.isoformat()}"
+    suffix = 1
+    while NewsletterIssuePage.objects.child_of(index_page).filter(slug=slug).exists():
+        suffix += 1
+        slug = f"week-{date.isoformat()}-{suffix}"
+    issue = NewsletterIssuePage(title=title, slug=slug, locale=index_page.locale, live=False)
+    issue.stories = [IssueStory(article_id=pk, sort_order=n) for n, pk in enumerate(ids)]
+    index_page.add_child(instance=issue)
+    issue.save_revision()
+    return issue
+
+
+def assemble_weekly_digests(popularity: selectors.Popularity | None = None) -> list:
+    return [
+        assemble_digest(index, popularity=popularity)
+        for index in NewsletterIndexPage.objects.live().order_by("path")
+    ]
+
+
+# --- Sending ------------------------------------------------------------------------------
+
+
+def send_test(issue: NewsletterIssuePage, email: str) -> None:
+    """The issue as subscribers will get it, to one editor; no send log, no unsubscribing."""
+    message = emails.render_issue(issue).message(0, email)
+    message.subject = _("[Test] %(subject)s") % {"subject": message.subject}
+    message.send()
+
+
+def prepare_sending(issue: NewsletterIssuePage, send_at: dt.datetime | None = None) -> int:
+    """Write the send log (one pending row per recipient) and mark the issue for sending.
+
+    Idempotent: a second call adds only recipients who confirmed since, never a second row.
+    Returns how many rows the log has.
+    """
+    if not issue.live:
+        raise ValueError(_("Publish the issue before sending it."))
+    existing = set(Delivery.objects.filter(issue=issue).values_list("subscriber_id", flat=True))
+    new_ids = [
+        pk
+        for pk in Subscriber.objects.filter(selectors.recipients(issue))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .iterator(chunk_size=5000)
+        if pk not in existing
+    ]
+    for start in range(0, len(new_ids), 2000):
+        Delivery.objects.bulk_create(
+            [Delivery(issue=issue, subscriber_id=pk) for pk in new_ids[start : start + 2000]],
+            ignore_conflicts=True,
+        )
+    now = timezone.now()
+    NewsletterIssuePage.objects.filter(pk=issue.pk).update(
+        send_status=(
+            NewsletterIssuePage.SendStatus.SCHEDULED
+            if send_at and send_at > now
+            else NewsletterIssuePage.SendStatus.SENDING
+        ),
+        send_at=send_at,
+        send_started_at=now,
+    )
+    return len(existing) + len(new_ids)
+
+
+def claim_batch(issue_id: int, worker: str, size: int) -> list[tuple[int, int, str]]:
+    """Claim up to ``size`` unsent rows whose lease is free: [(delivery, subscriber, email)]."""
+    now = timezone.now()
+    with transaction.atomic():
+        candidates = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(issue_id=issue_id, status=Delivery.Status.PENDING)
+            .exclude(claimed_until__gte=now)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:size]
+        )
+        if not candidates:
+            return []
+        Delivery.objects.filter(pk__in=candidates).update(
+            claimed_by=worker,
+            claimed_until=now + dt.timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS),
+            attempts=F("attempts") + 1,
+        )
+    return list(
+        Delivery.objects.filter(pk__in=candidates, claimed_by=worker)
+        .order_by("pk")
+        .values_list("pk", "subscriber_id", "subscriber__email")
+    )
+
+
+class SmtpUnavailable(Exception):
+    """The mail server could not be reached or dropped the connection: retry later."""
+
+
+def _mark(pk: int, worker: str, **fields) -> int:
+    return Delivery.objects.filter(pk=pk, claimed_by=worker, status="pending").update(**fields)
+
+
+def send_batch(rendered: emails.RenderedIssue, batch: list, worker: str) -> tuple[int, int]:
+    """Send a claimed batch over one SMTP connection; (sent, refused).
+
+    Each row is marked sent as soon as the server accepts its message, so a worker killed at
+    any moment leaves only unsent rows behind. A recipient the server refuses is marked failed
+    and never retried; a server that is down raises SmtpUnavailable after releasing the rest.
+    """
+    sent = refused = 0
+    backend = get_connection(fail_silently=False)
+    smtp = None
+    try:
+        if not hasattr(backend, "connection"):  # not SMTP (locmem, console, an ESP): use its API
+            return _send_batch_with_backend(rendered, batch, worker, backend)
+        backend.open()
+        smtp = backend.connection
+        sender = settings.NEWSLETTER_FROM_EMAIL
+        for pk, subscriber_id, email in batch:
+            data = rendered.raw(subscriber_id, email)
+            try:
+                smtp.sendmail(sender, [email], data)
+            except smtplib.SMTPRecipientsRefused as error:
+                code, reason = next(iter(error.recipients.values()))
+                _mark(pk, worker, status=Delivery.Status.FAILED, error=f"{code} {reason!r}"[:300])
+                refused += 1
+                smtp.rset()
+                continue
+            except smtplib.SMTPResponseException as error:
+                if 500 <= error.smtp_code < 600 and not isinstance(
+                    error, smtplib.SMTPServerDisconnected
+                ):
+                    _mark(pk, worker, status=Delivery.Status.FAILED, error=str(error)[:300])
+                    refused += 1
+                    smtp.rset()
+                    continue
+                raise
+            _mark(pk, worker, status=Delivery.Status.SENT, sent_at=timezone.now())
+            sent += 1
+    except (smtplib.SMTPException, OSError) as error:
+        release(worker, rendered.issue_id)
+        raise SmtpUnavailable(str(error)) from error
+    finally:
+        try:
+            backend.close()
+        except Exception:  # noqa: BLE001 - closing a broken connection must not mask the error
+            log.debug("SMTP close failed", exc_info=True)
+    return sent, refused
+
+
+def _send_batch_with_backend(rendered, batch, worker, backend) -> tuple[int, int]:
+    """The same loop through Django's email API, for backends that are not SMTP."""
+    sent = 0
+    backend.open()
+    for pk, subscriber_id, email in batch:
+        backend.send_messages([rendered.message(subscriber_id, email, connection=backend)])
+        _mark(pk, worker, status=Delivery.Status.SENT, sent_at=timezone.now())
+        sent += 1
+    return sent, 0
+
+
+def release(worker: str, issue_id: int) -> None:
+    """Give back this worker's unsent rows so another batch can take them at once."""
+    Delivery.objects.filter(
+        issue_id=issue_id, claimed_by=worker, status=Delivery.Status.PENDING
+    ).update(claimed_by="", claimed_until=None)
+
+
+@dataclass
+class DeliverResult:
+    sent: int = 0
+    refused: int = 0
+    finished: bool = False
+    retry_at: dt.datetime | None = None
+
+
+def deliver(issue_id: int, max_batches: int | None = None) -> DeliverResult:
+    """Send batches of ``issue_id`` until none is left to claim (or ``max_batches``).
+
+    Any number of these may run at once, in any number of processes: each row is claimed by
+    one of them at a time. ``finished`` is true once every row is sent or refused; otherwise
+    ``retry_at`` says when rows held by a vanished worker come free.
+    """
+    issue = NewsletterIssuePage.objects.filter(pk=issue_id).select_related("locale").first()
+    result = DeliverResult()
+    if issue is None:
+        result.finished = True
+        return result
+    issue = issue.specific
+    rendered = emails.render_issue(issue)
+    worker = uuid.uuid4().hex
+    batches = 0
+    while max_batches is None or batches < max_batches:
+        batch = claim_batch(issue_id, worker, settings.NEWSLETTER_BATCH_SIZE)
+        if not batch:
+            break
+        sent, refused = send_batch(rendered, batch, worker)
+        result.sent += sent
+        result.refused += refused
+        batches += 1
+    unsent = Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.PENDING)
+    if not unsent.exists():
+        result.finished = True
+        NewsletterIssuePage.objects.filter(
+            pk=issue_id, send_status=NewsletterIssuePage.SendStatus.SENDING
+        ).update(send_status=NewsletterIssuePage.SendStatus.SENT, send_finished_at=timezone.now())
+    else:
+        held = unsent.filter(claimed_until__isnull=False).order_by("claimed_until").first()
+        result.retry_at = held.claimed_until if held else timezone.now()
+    return result
+
+
+def sending_issue_ids() -> list[int]:
+    return list(
+        NewsletterIssuePage.objects.filter(
+            send_status__in=[
+                NewsletterIssuePage.SendStatus.SENDING,
+                NewsletterIssuePage.SendStatus.SCHEDULED,
+            ]
+        ).values_list("pk", flat=True)
+    )
+
+
+def edition_index(locale: Locale) -> NewsletterIndexPage | None:
+    return NewsletterIndexPage.objects.live().filter(locale=locale).first()

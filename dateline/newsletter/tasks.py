@@ -1,0 +1,69 @@
+"""Background work for the newsletter, run by `dateline worker` (django-tasks-db)."""
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+from . import services
+from .models import NewsletterIssuePage
+
+log = logging.getLogger(__name__)
+MAX_BACKOFF = 3600
+
+
+def backoff(attempt: int) -> dt.timedelta:
+    """30 s, 1 min, 2 min, ... up to an hour between tries at a server that is down."""
+    return dt.timedelta(seconds=min(30 * 2**attempt, MAX_BACKOFF))
+
+
+@task()
+def deliver_issue(issue_id: int, attempt: int = 0) -> dict:
+    """Send ``issue_id`` to whoever is still waiting for it; several may run side by side."""
+    now = timezone.now()
+    NewsletterIssuePage.objects.filter(
+        pk=issue_id, send_status=NewsletterIssuePage.SendStatus.SCHEDULED, send_at__lte=now
+    ).update(send_status=NewsletterIssuePage.SendStatus.SENDING)
+    status = (
+        NewsletterIssuePage.objects.filter(pk=issue_id)
+        .values_list("send_status", flat=True)
+        .first()
+    )
+    if status != NewsletterIssuePage.SendStatus.SENDING:
+        return {"skipped": status}
+    try:
+        result = services.deliver(issue_id)
+    except services.SmtpUnavailable as error:
+        wait = backoff(attempt)
+        log.warning("Mail server unavailable (%s); issue %s retries in %s", error, issue_id, wait)
+        deliver_issue.using(run_after=timezone.now() + wait).enqueue(issue_id, attempt + 1)
+        return {"retry_in": wait.total_seconds()}
+    if not result.finished and result.retry_at:
+        # Rows held by a worker that vanished come free when its lease ends.
+        deliver_issue.using(run_after=result.retry_at).enqueue(issue_id)
+    return {"sent": result.sent, "refused": result.refused, "finished": result.finished}
+
+
+def queue_issue(issue: NewsletterIssuePage, send_at: dt.datetime | None = None) -> int:
+    """Write the send log and enqueue the sending tasks (at ``send_at``, or now)."""
+    count = services.prepare_sending(issue, send_at=send_at)
+    run_after = send_at if send_at and send_at > timezone.now() else None
+    for _ in range(max(1, settings.NEWSLETTER_PARALLEL_TASKS)):
+        deliver_issue.using(run_after=run_after).enqueue(issue.pk)
+    return count
+
+
+def resume_sending(**kwargs) -> None:
+    """On a worker's start: pick up issues left half-sent by workers that were killed."""
+    for issue_id in services.sending_issue_ids():
+        issue = NewsletterIssuePage.objects.get(pk=issue_id)
+        run_after = issue.send_at if issue.send_at and issue.send_at > timezone.now() else None
+        deliver_issue.using(run_after=run_after).enqueue(issue_id)
+
+
+@task()
+def assemble_weekly_digests() -> list[int]:
+    """A draft digest in each edition's archive, for the editors to finish and send."""
+    return [issue.pk for issue in services.assemble_weekly_digests()]

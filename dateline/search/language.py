@@ -1,0 +1,242 @@
+"""Words, stems and queries: what both index backends share.
+
+PostgreSQL stems the index with its own text-search configurations ('english', 'russian');
+SQLite's FTS5 has no Russian stemmer, so on SQLite the index holds words already stemmed
+here with the same Snowball algorithms (snowballstemmer). Highlighting uses them on both.
+
+A reader's query is parsed here, once, into words, "quoted phrases", OR and -exclusions
+(the syntax of PostgreSQL's websearch_to_tsquery), and each backend gets a query built from
+that parse, never the raw text: nothing a reader types reaches a query language unescaped.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WORD = re.compile(r"[^\W_]+")
+# A query token: an optional minus, then a "quoted phrase" (closed or not) or a bare run.
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+MAX_TERMS = 16
+
+# PostgreSQL's text-search configuration for each edition's language; others use 'simple'.
+DEFAULT_CONFIGS = {"en": "english", "ru": "russian"}
+# Snowball's Russian stemmer reads «Карабах» as a locative plural (stem «караб») but
+# «Карабаха» as «карабах»: for these languages a query word also matches its stem's stem.
+RESTEM_LANGUAGES = {"russian"}
+
+
+def config_for(language_code: str) -> str:
+    configs = getattr(settings, "DATELINE_SEARCH_CONFIGS", DEFAULT_CONFIGS)
+    return configs.get(language_code, "simple")
+
+
+@lru_cache(maxsize=8)
+def _stemmer(language: str):
+    return snowballstemmer.stemmer(language)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str) -> str:
+    """The word's stem as PostgreSQL's configuration would make it (lower case).
+
+    Like PostgreSQL's 'russian' configuration, Latin words are stemmed as English.
+    """
+    word = word.lower()
+    if language == "simple":
+        return word
+    return _stemmer("english" if word.isascii() else language).stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def stemmed_text(text: str, language: str) -> str:
+    """The text as a run of stems, for SQLite's FTS5 index."""
+    return " ".join(stem(word, language) for word in WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word (one element) or a phrase (several), maybe excluded with a minus."""
+
+    words: tuple[str, ...]
+    negated: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    """AND of groups; a group is an OR of terms. Exclusions are kept apart."""
+
+    groups: list[list[Term]] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+    truncated: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    @property
+    def positive_words(self) -> list[str]:
+        return [word for group in self.groups for term in group for word in term.words]
+
+    def text(self) -> str:
+        """The query written back in the search box's syntax (normalised)."""
+        parts = []
+        for group in self.groups:
+            parts.append(" or ".join(_term_text(term) for term in group))
+        parts += ["-" + _term_text(term) for term in self.excluded]
+        return " ".join(parts)
+
+    def replaced(self, replacements: dict[str, str]) -> "ParsedQuery":
+        """The same query with some words replaced (for "did you mean")."""
+
+        def swap(term: Term) -> Term:
+            return Term(tuple(replacements.get(w.lower(), w) for w in term.words), term.negated)
+
+        return ParsedQuery(
+            [[swap(t) for t in group] for group in self.groups],
+            [swap(t) for t in self.excluded],
+        )
+
+
+def _term_text(term: Term) -> str:
+    return f'"{" ".join(term.words)}"' if len(term.words) > 1 else term.words[0]
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Parse what a reader typed. Never fails: unknown syntax is read as words."""
+    query = ParsedQuery()
+    join_or = False
+    count = 0
+    for match in TOKEN.finditer(text):
+        minus = match.group(1) or match.group(3)
+        raw = match.group(2) if match.group(2) is not None else match.group(4)
+        if match.group(4) is not None and raw.lower() == "or" and not minus:
+            join_or = bool(query.groups)
+            continue
+        found = tuple(WORD.findall(raw))
+        if not found:
+            continue
+        if count >= MAX_TERMS:
+            query.truncated = True
+            break
+        count += 1
+        term = Term(found, negated=bool(minus))
+        if term.negated:
+            query.excluded.append(term)
+        elif join_or and query.groups:
+            query.groups[-1].append(term)
+        else:
+            query.groups.append([term])
+        join_or = False
+    return query
+
+
+def query_stems(query: ParsedQuery, language: str) -> set[str]:
+    """Stems a matching text word may have: for highlighting."""
+    stems = set()
+    for word in query.positive_words:
+        first = stem(word, language)
+        stems.add(first)
+        if language in RESTEM_LANGUAGES and not word.isascii():
+            stems.add(stem(first, language))
+    return stems
+
+
+# --- PostgreSQL: to_tsquery(config, text) --------------------------------------------
+
+
+def tsquery_text(query: ParsedQuery, language: str) -> str:
+    """The query in to_tsquery syntax. Words are runs of letters and digits only, so they
+    cannot carry tsquery operators; PostgreSQL stems them with the edition's configuration."""
+
+    def word(w: str) -> str:
+        if language in RESTEM_LANGUAGES and not w.isascii():
+            alternative = stem(w, language)
+            if alternative != w.lower():
+                return f"({w} | {alternative})"
+        return w
+
+    def term(t: Term) -> str:
+        if len(t.words) == 1:
+            return word(t.words[0])
+        return "(" + " <-> ".join(t.words) + ")"
+
+    parts = ["(" + " | ".join(term(t) for t in group) + ")" for group in query.groups]
+    parts += ["!" + term(t) for t in query.excluded]
+    return " & ".join(parts)
+
+
+# --- SQLite: FTS5 MATCH -----------------------------------------------------------------
+
+
+def fts5_text(query: ParsedQuery, language: str, column: str = "") -> str:
+    """The query in FTS5 syntax over stemmed columns; ``column`` limits it to one column.
+    Stems are runs of letters and digits, so quoting them is enough."""
+
+    def word(w: str) -> str:
+        first = stem(w, language)
+        options = {first}
+        if language in RESTEM_LANGUAGES and not w.isascii():
+            options.add(stem(first, language))
+        if len(options) == 1:
+            return f'"{first}"'
+        return "(" + " OR ".join(f'"{s}"' for s in sorted(options)) + ")"
+
+    def term(t: Term) -> str:
+        if len(t.words) == 1:
+            return word(t.words[0])
+        return '"' + " ".join(stem(w, language) for w in t.words) + '"'
+
+    positive = " AND ".join(
+        "(" + " OR ".join(term(t) for t in group) + ")" for group in query.groups
+    )
+    text = "(" + positive + ")" + "".join(" NOT " + term(t) for t in query.excluded)
+    return f"{{{column}}} : ({text})" if column else text
+
+
+# --- Highlighting ----------------------------------------------------------------------
+
+
+def highlight(text: str, stems: set[str], language: str) -> SafeString:
+    """The text, escaped, with the words whose stem is in ``stems`` wrapped in <mark>."""
+    out = []
+    position = 0
+    for match in WORD.finditer(text):
+        out.append(escape(text[position : match.start()]))
+        word = match.group()
+        if stem(word, language) in stems:
+            out.append(f"<mark>{escape(word)}</mark>")
+        else:
+            out.append(escape(word))
+        position = match.end()
+    out.append(escape(text[position:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+
+def snippet(text: str, stems: set[str], language: str, length: int = 32) -> SafeString | None:
+    """About ``length`` words of ``text`` around its densest run of matches, highlighted;
+    None when no word matches."""
+    found = list(WORD.finditer(text))
+    hits = [i for i, m in enumerate(found) if stem(m.group(), language) in stems]
+    if not hits:
+        return None
+    best, best_count = hits[0], 0
+    for i in hits:
+        count = sum(1 for j in hits if i <= j < i + length)
+        if count > best_count:
+            best, best_count = i, count
+    start = max(0, best - length // 4)
+    end = min(len(found), start + length)
+    # Start at a space, not inside a word the pattern split ("Russia’s" -> "s").
+    first = 0 if start == 0 else text.rfind(" ", 0, found[start].start()) + 1
+    last = len(text) if end == len(found) else found[end - 1].end()
+    body = highlight(text[first:last], stems, language)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(found) else ""
+    return mark_safe(prefix + body + suffix)  # noqa: S308 - highlight() escapes

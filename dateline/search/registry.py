@@ -1,0 +1,81 @@
+"""Content types that search indexes.
+
+A content type joins search with one line in ``dateline/search/apps.py``::
+
+    register_searchable(BlogPostPage, kind="blog-post", standfirst=["intro"], body=["body"])
+
+The registration lives in the search app, not in the content app, because imports run
+downward only: search may import the content apps, they may not import search. Fields named
+in ``standfirst`` and ``body`` may be plain text, rich text or StreamFields; the headline is
+always the page title.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Model
+
+
+@dataclass(frozen=True)
+class SearchableModel:
+    model: type[Model]
+    kind: str
+    standfirst: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    prefetch: tuple = field(default=())
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    def texts(self, page) -> tuple[str, str, str]:
+        """The page's headline, standfirst and body as plain text."""
+        return page.title, _text(page, self.standfirst), _text(page, self.body)
+
+
+def _text(page, names: tuple[str, ...]) -> str:
+    parts: list[str] = []
+    for name in names:
+        value = getattr(page, name, None)
+        if not value:
+            continue
+        model_field = page._meta.get_field(name)
+        if hasattr(model_field, "get_searchable_content"):  # StreamField, RichTextField
+            parts.extend(str(text) for text in model_field.get_searchable_content(value))
+        else:
+            parts.append(str(value))
+    return "\n".join(part for part in parts if part)
+
+
+_searchable: list[SearchableModel] = []
+
+
+def register_searchable(
+    model: type[Model],
+    kind: str,
+    standfirst: list[str] | tuple[str, ...] = (),
+    body: list[str] | tuple[str, ...] = (),
+    prefetch=(),
+) -> None:
+    """Index ``model``'s live pages; ``kind`` is its value in the search's type filter."""
+    if any(entry.model is model for entry in _searchable):
+        return
+    entry = SearchableModel(model, kind, tuple(standfirst), tuple(body), tuple(prefetch))
+    _searchable.append(entry)
+
+
+def searchable_models() -> list[SearchableModel]:
+    return list(_searchable)
+
+
+def entry_for(model: type[Model]) -> SearchableModel | None:
+    for entry in _searchable:
+        if entry.model is model:
+            return entry
+    return None
+
+
+def entry_for_kind(kind: str) -> SearchableModel | None:
+    for entry in _searchable:
+        if entry.kind == kind:
+            return entry
+    return None

@@ -1,0 +1,254 @@
+"""Reads from the search index, each in a fixed number of queries."""
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Q
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+from dateline.taxonomy.registry import tagged_models
+
+from .language import ParsedQuery, config_for, fts5_text, tsquery_text
+from .models import SearchWord
+from .registry import SearchableModel, searchable_models
+
+
+@dataclass
+class Filters:
+    """What the reader narrowed the search to; empty means everything."""
+
+    term_ids: list[list[int]] = field(default_factory=list)  # AND of (OR of term ids)
+    kinds: list[SearchableModel] = field(default_factory=list)
+    date_from: dt.datetime | None = None
+    date_to: dt.datetime | None = None  # exclusive
+
+
+@dataclass
+class Hits:
+    page_ids: list[int]
+    total: int
+    content_type_ids: list[int] = field(default_factory=list)
+
+
+# Results are the newest MAX_RESULTS matches, ranked; more are counted as "more than".
+MAX_RESULTS = 1000
+
+
+def search_ids(
+    query: ParsedQuery,
+    locale: Locale,
+    filters: Filters,
+    sort: str = "relevance",
+    offset: int = 0,
+    limit: int = 12,
+) -> Hits:
+    """The ids of one page of results and the total (at most MAX_RESULTS + 1), in one query.
+
+    The candidates are the newest MAX_RESULTS + 1 matches: a word found in most of the
+    archive then costs a short walk down the date index instead of ranking every match.
+    Relevance puts headline matches first, then standfirst matches, then the rest (body),
+    newest first within each; "newest" orders by publication date alone. An offset past
+    the end gives no ids and a total of 0; ask ``count`` for the real total then.
+    """
+    if not query:
+        return Hits([], 0)
+    language = config_for(locale.language_code)
+    where, params = _filters_sql(locale, filters)
+    if connection.vendor == "postgresql":
+        match = "to_tsquery(%s::regconfig, %s)"
+        match_params = [language, tsquery_text(query, language)]
+        condition = f"e.search_vector @@ {match}"
+        source = "dateline_search_searchentry e"
+        in_title, in_standfirst = f"e.title_vector @@ {match}", f"e.standfirst_vector @@ {match}"
+        tier_params = [*match_params, *match_params]
+    else:
+        match_params = [fts5_text(query, language)]
+        condition = "dateline_search_fts MATCH %s"
+        source = (
+            "dateline_search_fts JOIN dateline_search_searchentry e "
+            "ON e.page_id = dateline_search_fts.rowid"
+        )
+        in_title = in_standfirst = (
+            "e.page_id IN (SELECT rowid FROM dateline_search_fts "
+            "WHERE dateline_search_fts MATCH %s)"
+        )
+        tier_params = [
+            fts5_text(query, language, "title"),
+            fts5_text(query, language, "standfirst"),
+        ]
+    sql = f"""
+        WITH candidates AS MATERIALIZED (
+            SELECT e.page_id, e.content_type_id, e.published_at,
+                CASE WHEN {in_title} THEN 2 WHEN {in_standfirst} THEN 1 ELSE 0 END AS tier
+            FROM {source}
+            WHERE {condition} {where}
+            ORDER BY e.published_at DESC, e.page_id DESC
+            LIMIT %s
+        )
+        SELECT page_id, content_type_id, (SELECT count(*) FROM candidates) AS total
+        FROM candidates
+        ORDER BY {_order(sort)}
+        LIMIT %s OFFSET %s
+    """
+    params = [*tier_params, *match_params, *params, MAX_RESULTS + 1, limit, offset]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return Hits([row[0] for row in rows], rows[0][2] if rows else 0, [row[1] for row in rows])
+
+
+def count(query: ParsedQuery, locale: Locale, filters: Filters) -> int:
+    """How many pages match, up to MAX_RESULTS + 1 (one query)."""
+    if not query:
+        return 0
+    language = config_for(locale.language_code)
+    where, params = _filters_sql(locale, filters)
+    if connection.vendor == "postgresql":
+        sql = f"""SELECT count(*) FROM (SELECT 1 FROM dateline_search_searchentry e
+            WHERE e.search_vector @@ to_tsquery(%s::regconfig, %s) {where} LIMIT %s) s"""
+        params = [language, tsquery_text(query, language), *params, MAX_RESULTS + 1]
+    else:
+        sql = f"""SELECT count(*) FROM (SELECT 1 FROM dateline_search_fts
+            JOIN dateline_search_searchentry e ON e.page_id = dateline_search_fts.rowid
+            WHERE dateline_search_fts MATCH %s {where} LIMIT %s) s"""
+        params = [fts5_text(query, language), *params, MAX_RESULTS + 1]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def _order(sort: str) -> str:
+    if sort == "newest":
+        return "published_at DESC, page_id DESC"
+    return "tier DESC, published_at DESC, page_id DESC"
+
+
+def _filters_sql(locale: Locale, filters: Filters) -> tuple[str, list]:
+    clauses, params = ["e.locale_id = %s"], [locale.pk]
+    if filters.kinds:
+        ct_ids = [ContentType.objects.get_for_model(entry.model).pk for entry in filters.kinds]
+        clauses.append(f"e.content_type_id IN ({', '.join(['%s'] * len(ct_ids))})")
+        params += ct_ids
+    if filters.date_from:
+        clauses.append("e.published_at >= %s")
+        params.append(filters.date_from)
+    if filters.date_to:
+        clauses.append("e.published_at < %s")
+        params.append(filters.date_to)
+    for term_ids in filters.term_ids:
+        # One IN over a UNION ALL (not an OR of INs), so the planner can join on it.
+        alternatives = []
+        for entry in tagged_models():
+            sub_sql, sub_params = _tagged_ids(entry, term_ids).query.sql_with_params()
+            alternatives.append(sub_sql)
+            params += list(sub_params)
+        union = " UNION ALL ".join(alternatives) or "SELECT NULL"
+        clauses.append(f"e.page_id IN ({union})")
+    return " AND " + " AND ".join(clauses), params
+
+
+def _tagged_ids(entry, term_ids: list[int]):
+    """Ids of ``entry.model``'s pages tagged with any of the terms, as a subquery.
+
+    For a lookup through a tag table ("tags__term") the tag table alone answers, without
+    joining the (large) content table.
+    """
+    relation, _, rest = entry.term_lookup.partition("__")
+    try:
+        field = entry.model._meta.get_field(relation)
+    except Exception:  # noqa: BLE001 - any other shape of lookup goes the general way
+        field = None
+    if field is not None and field.one_to_many and rest and "__" not in rest:
+        tags = field.related_model.objects.filter(**{f"{rest}__in": term_ids})
+        return tags.order_by().values(field.field.attname)
+    tagged = entry.model.objects.filter(**{f"{entry.term_lookup}__in": term_ids})
+    return tagged.order_by().values("pk")
+
+
+def results(hits: Hits) -> list[Page]:
+    """The pages, as their specific types with what a result shows prefetched, in order.
+
+    One query per content type present, plus each type's registered prefetches.
+    """
+    registered = {entry.model: entry for entry in searchable_models()}
+    by_type = defaultdict(list)
+    for pk, content_type_id in zip(hits.page_ids, hits.content_type_ids, strict=True):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        by_type[model].append(pk)
+    specific = {}
+    for model, pks in by_type.items():
+        queryset = model.objects.filter(pk__in=pks).select_related("locale")
+        entry = registered.get(model)
+        if entry and entry.prefetch:
+            queryset = queryset.prefetch_related(*entry.prefetch)
+        specific.update((obj.pk, obj) for obj in queryset)
+    return [specific[pk] for pk in hits.page_ids if pk in specific]
+
+
+def promotions(query_text: str, locale: Locale) -> list[SearchPromotion]:
+    """The editors' picks for this query (Wagtail's search promotions), for this edition:
+    promoted pages of the edition that are live, and external links. One query."""
+    normalised = normalise_query_string(query_text)
+    if not normalised:
+        return []
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalised)
+        .filter(Q(page__isnull=True) | Q(page__live=True, page__locale=locale))
+        .select_related("page")
+        .order_by("sort_order", "pk")[:5]
+    )
+
+
+def known_words(candidates: list[str], locale: Locale) -> set[str]:
+    lowered = {word.lower() for word in candidates}
+    return set(
+        SearchWord.objects.filter(locale=locale, word__in=lowered).values_list("word", flat=True)
+    )
+
+
+def nearest_word(word: str, locale: Locale) -> str | None:
+    """The indexed word closest in spelling to ``word``, or None if none is close."""
+    word = word.lower()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """SELECT word FROM dateline_search_searchword
+                WHERE locale_id = %s AND word %% %s AND similarity(word, %s) > 0.4
+                ORDER BY similarity(word, %s) DESC, word LIMIT 1""",
+                [locale.pk, word, word, word],
+            )
+            row = cursor.fetchone()
+        return row[0] if row else None
+    # SQLite has no trigram index: compare with the words of a similar length and start.
+    lengths = f"^.{{{max(1, len(word) - 2)},{len(word) + 2}}}$"
+    pool = SearchWord.objects.filter(
+        locale=locale, word__startswith=word[:1], word__regex=lengths
+    ).values_list("word", flat=True)[:20000]
+    matches = difflib.get_close_matches(word, list(pool), n=1, cutoff=0.8)
+    return matches[0] if matches else None
+
+
+def suggestion(query: ParsedQuery, locale: Locale) -> ParsedQuery | None:
+    """The query with each unknown word replaced by the nearest indexed word, if that finds
+    anything; None when there is no likely spelling."""
+    candidates = [w for w in query.positive_words if len(w) >= 3 and not w.isdigit()]
+    if not candidates:
+        return None
+    known = known_words(candidates, locale)
+    replacements = {}
+    for word in candidates[:5]:
+        if word.lower() in known:
+            continue
+        nearest = nearest_word(word, locale)
+        if nearest and nearest != word.lower():
+            replacements[word.lower()] = nearest
+    if not replacements:
+        return None
+    suggested = query.replaced(replacements)
+    return suggested if count(suggested, locale, Filters()) else None

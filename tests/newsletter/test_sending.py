@@ -1,0 +1,170 @@
+"""Sending under failure: a worker killed mid-batch, two workers at once, a server that is
+down. Every subscriber gets the issue exactly once."""
+
+import collections
+import datetime as dt
+import smtplib
+import threading
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from dateline.newsletter import services, tasks
+from dateline.newsletter.models import Delivery, NewsletterIssuePage
+
+pytestmark = pytest.mark.django_db
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: nothing after it runs, not even ``except Exception`` clean-up."""
+
+
+def received(sink) -> collections.Counter:
+    return collections.Counter(rcpt[0] for rcpt, _ in sink.messages)
+
+
+def test_worker_killed_mid_batch_then_restarted(
+    settings, make_issue, subscribers, smtp_sink, monkeypatch
+):
+    settings.NEWSLETTER_BATCH_SIZE = 10
+    subscribers(35)
+    issue = make_issue()
+    tasks.queue_issue(issue)
+
+    # The worker dies after the server accepted its 13th message: mid-way through its second
+    # batch, with 7 rows of that batch claimed and unsent.
+    real_send = smtplib.SMTP.sendmail
+    calls = {"n": 0}
+
+    def dying_sendmail(self, *args, **kwargs):
+        result = real_send(self, *args, **kwargs)
+        calls["n"] += 1
+        if calls["n"] == 13:
+            raise Killed
+        return result
+
+    monkeypatch.setattr(smtplib.SMTP, "sendmail", dying_sendmail)
+    with pytest.raises(Killed):
+        services.deliver(issue.pk)
+    monkeypatch.setattr(smtplib.SMTP, "sendmail", real_send)
+    assert len(smtp_sink.messages) == 13
+
+    # A restarted worker leaves the dead one's claimed rows alone while its lease runs...
+    result = services.deliver(issue.pk)
+    assert not result.finished
+    assert result.retry_at > timezone.now()
+    # ...the dead worker's 13th message was accepted but not yet logged (the only row in
+    # doubt); it and the 7 never-sent rows of that batch are held.
+    assert Delivery.objects.filter(issue=issue, status="pending").count() == 8
+
+    # Once the lease has run out they are sent.
+    Delivery.objects.filter(issue=issue, status="pending").update(
+        claimed_until=timezone.now() - dt.timedelta(seconds=1)
+    )
+    assert services.deliver(issue.pk).finished
+    counts = received(smtp_sink)
+    assert set(counts) == {f"reader{n}@example.org" for n in range(35)}
+    duplicates = [address for address, n in counts.items() if n > 1]
+    # The message the server accepted in the instant before the kill is the one that can
+    # come twice (SMTP has no two-phase commit); it keeps its Message-ID, so clients fold it.
+    assert len(duplicates) <= 1
+    ids = {m["Message-ID"] for rcpt, m in smtp_sink.messages if rcpt[0] in duplicates}
+    assert len(ids) == len(duplicates)
+    assert NewsletterIssuePage.objects.get(pk=issue.pk).send_status == "sent"
+
+
+def test_kill_between_messages_loses_and_repeats_nothing(
+    settings, make_issue, subscribers, smtp_sink, monkeypatch
+):
+    settings.NEWSLETTER_BATCH_SIZE = 10
+    subscribers(25)
+    issue = make_issue()
+    tasks.queue_issue(issue)
+    real_raw = services.emails.RenderedIssue.raw
+    calls = {"n": 0}
+
+    def raw(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 8:
+            raise Killed  # killed before handing the 8th message to the server
+        return real_raw(self, *args, **kwargs)
+
+    monkeypatch.setattr(services.emails.RenderedIssue, "raw", raw)
+    with pytest.raises(Killed):
+        services.deliver(issue.pk)
+    monkeypatch.undo()
+    assert len(smtp_sink.messages) == 7
+    Delivery.objects.filter(issue=issue).update(claimed_until=timezone.now())
+    assert services.deliver(issue.pk).finished
+    counts = received(smtp_sink)
+    assert len(counts) == 25
+    assert set(counts.values()) == {1}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_workers_at_once_send_each_message_once(settings, make_issue, subscribers, smtp_sink):
+    if connection.vendor == "sqlite":
+        pytest.skip(
+            "threads share one in-memory SQLite test database; bench/newsletter.py "
+            "runs two worker processes on SQLite"
+        )
+    settings.NEWSLETTER_BATCH_SIZE = 7
+    subscribers(120)
+    issue = make_issue()
+    tasks.queue_issue(issue)
+    results = []
+
+    def worker():
+        try:
+            results.append(services.deliver(issue.pk))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    counts = received(smtp_sink)
+    assert len(counts) == 120
+    assert set(counts.values()) == {1}
+    assert sum(r.sent for r in results) == 120
+    assert all(r.sent for r in results), "every worker took a share"
+
+
+def test_server_down_retries_with_backoff(
+    settings, make_issue, subscribers, smtp_sink, django_capture_on_commit_callbacks
+):
+    subscribers(3)
+    issue = make_issue()
+    tasks.queue_issue(issue)
+    settings.EMAIL_PORT = 1  # nothing listens there
+    result = tasks.deliver_issue.call(issue.pk)
+    assert result["retry_in"] == 30
+    assert Delivery.objects.filter(issue=issue, status="pending", claimed_by="").count() == 3
+    from django_tasks_db.models import DBTaskResult
+
+    retry = DBTaskResult.objects.filter(args_kwargs__args=[issue.pk, 1]).get()
+    assert retry.run_after > timezone.now() + dt.timedelta(seconds=20)
+    assert tasks.backoff(10) == dt.timedelta(hours=1)
+
+    settings.EMAIL_PORT = smtp_sink.port
+    assert tasks.deliver_issue.call(issue.pk, 1)["finished"]
+    assert len(smtp_sink.messages) == 3
+
+
+def test_scheduled_issue_waits_for_its_time(make_issue, subscribers, smtp_sink):
+    subscribers(2)
+    issue = make_issue()
+    later = timezone.now() + dt.timedelta(hours=2)
+    tasks.queue_issue(issue, send_at=later)
+    assert tasks.deliver_issue.call(issue.pk) == {"skipped": "scheduled"}
+    assert not smtp_sink.messages
+    from django_tasks_db.models import DBTaskResult
+
+    queued = DBTaskResult.objects.filter(task_path__endswith="deliver_issue")
+    assert {r.run_after for r in queued} == {later}
+    NewsletterIssuePage.objects.filter(pk=issue.pk).update(send_at=timezone.now())
+    assert tasks.deliver_issue.call(issue.pk)["finished"]
+    assert len(smtp_sink.messages) == 2

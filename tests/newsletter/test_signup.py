@@ -1,0 +1,227 @@
+"""Signing up, confirming, preferences and unsubscribing: abuse and bad input."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from dateline.newsletter import services, tokens
+from dateline.newsletter.models import Subscriber
+
+pytestmark = pytest.mark.django_db
+SUBSCRIBE = "/newsletter/subscribe/"
+
+
+def signup(client, email="reader@example.org", edition="en", **extra):
+    return client.post(SUBSCRIBE, {"email": email, "edition": edition, **extra})
+
+
+def confirm_link(message) -> str:
+    line = next(line for line in message.body.splitlines() if "/newsletter/confirm/" in line)
+    return "/" + line.strip().split("://", 1)[1].split("/", 1)[1]
+
+
+def test_signup_stores_pending_and_mails_a_confirmation(client, site):
+    response = signup(client, "  Reader@EXAMPLE.org ", edition="both")
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get()
+    assert subscriber.email == "reader@example.org"
+    assert subscriber.status == Subscriber.Status.PENDING
+    assert (subscriber.wants_en, subscriber.wants_ru) == (True, True)
+    (message,) = mail.outbox
+    assert message.to == ["reader@example.org"]
+    assert "/newsletter/confirm/" in message.body
+
+
+def test_russian_signup_gets_a_russian_confirmation(client, site):
+    response = client.post("/ru/newsletter/subscribe/", {"email": "r@example.org", "edition": "ru"})
+    assert response["Location"] == "/ru/newsletter/subscribe/check-your-inbox/"
+    assert "/ru/newsletter/confirm/" in mail.outbox[0].body
+
+
+def test_the_answer_never_reveals_a_subscribed_address(client, site):
+    Subscriber.objects.create(email="known@example.org", status=Subscriber.Status.CONFIRMED)
+    known = signup(client, "known@example.org")
+    unknown = signup(client, "stranger@example.org")
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+
+    def page(response):  # the CSRF token of the footer's form differs on every page
+        return re.sub(r'value="[^"]{40,}"', "", client.get(response["Location"]).content.decode())
+
+    assert page(known) == page(unknown)
+    notice = next(m for m in mail.outbox if m.to == ["known@example.org"])
+    assert "already subscribed" in notice.body
+    assert Subscriber.objects.get(email="known@example.org").status == "confirmed"
+
+
+def test_repeated_signups_send_one_confirmation_an_hour(client, site):
+    for _ in range(4):
+        assert signup(client, "victim@example.org").status_code == 302
+    assert len(mail.outbox) == 1
+    Subscriber.objects.update(confirmation_sent_at=timezone.now() - dt.timedelta(hours=2))
+    signup(client, "victim@example.org")
+    assert len(mail.outbox) == 2
+    assert confirm_link(mail.outbox[0]) != confirm_link(mail.outbox[1])
+    first = client.post(confirm_link(mail.outbox[0]))
+    assert first.status_code == 410, "a replaced link stops working"
+
+
+def test_honeypot_gets_the_same_answer_and_nothing_happens(client, site):
+    response = signup(client, "bot@example.org", website="http://spam.example")
+    assert response.status_code == 302
+    assert not Subscriber.objects.exists()
+    assert not mail.outbox
+
+
+def test_rate_limit_per_ip(client, site, settings):
+    settings.NEWSLETTER_SIGNUP_RATE_IP = (3, 3600)
+    for n in range(3):
+        assert signup(client, f"r{n}@example.org").status_code == 302
+    response = signup(client, "r9@example.org")
+    assert response.status_code == 429
+    assert "too many signups" in response.content.decode().lower()
+    assert Subscriber.objects.count() == 3
+
+
+def test_rate_limit_per_address(client, site, settings):
+    settings.NEWSLETTER_SIGNUP_RATE_ADDRESS = (2, 3600)
+    signup(client, "same@example.org", REMOTE_ADDR="10.0.0.1")
+    signup(client, "same@example.org", REMOTE_ADDR="10.0.0.2")
+    response = client.post(
+        SUBSCRIBE, {"email": "same@example.org", "edition": "en"}, REMOTE_ADDR="10.0.0.3"
+    )
+    assert response.status_code == 429
+    assert "This address was entered too many times" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("email", "message"),
+    [
+        ("not an address", "Enter an email address like name@example.org"),
+        ("", "This field is required"),
+        ("a@" + "b" * 250 + ".org", "at most 254 characters"),
+        ("x" * 2000 + "@example.org", "Ensure this value has at most 1000 characters"),
+        ("имя@example.org", "non-Latin letters before the @"),
+        ("a@@example.org", "Enter an email address like name@example.org"),
+        ("reader@exa mple.org", "Enter an email address like name@example.org"),
+    ],
+)
+def test_bad_addresses_get_a_clear_400(client, site, email, message):
+    response = signup(client, email)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Subscriber.objects.exists()
+
+
+def test_internationalised_domain_is_stored_in_ascii(client, site):
+    assert signup(client, "reader@пример.рф").status_code == 302
+    assert Subscriber.objects.get().email == "reader@xn--e1afmkfd.xn--p1ai"
+
+
+def test_bad_edition_is_a_400(client, site):
+    response = signup(client, edition="fr")
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_get_shows_the_form(client, site):
+    response = client.get(SUBSCRIBE)
+    assert response.status_code == 200
+    assert 'name="email"' in response.content.decode()
+
+
+def test_forged_and_expired_confirmation_links(client, site, settings):
+    signup(client)
+    link = confirm_link(mail.outbox[0])
+    forged = client.get(link[:-3] + "xx/")
+    assert forged.status_code == 404
+    assert "This link does not work" in forged.content.decode()
+    assert client.get("/newsletter/confirm/garbage/").status_code == 404
+    settings.NEWSLETTER_CONFIRM_MAX_AGE = -1
+    expired = client.post(link)
+    assert expired.status_code == 410
+    assert "This link has expired" in expired.content.decode()
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+
+
+def test_pending_addresses_expire(client, site):
+    signup(client, "old@example.org")
+    link = confirm_link(mail.outbox[0])
+    Subscriber.objects.update(created_at=timezone.now() - dt.timedelta(days=8))
+    assert services.purge_expired_pending() == 1
+    response = client.post(link)
+    assert response.status_code == 410
+    assert "expired" in response.content.decode()
+
+
+def test_preferences_change_editions_and_pause(client, site):
+    subscriber = Subscriber.objects.create(email="p@example.org", status="confirmed")
+    url = reverse("newsletter:preferences", args=[tokens.manage_token(subscriber.pk)])
+    page = client.get(url)
+    assert "Pause the newsletter" in page.content.decode()
+    response = client.post(url, {"edition": "ru", "paused": "on"})
+    assert "Saved." in response.content.decode()
+    subscriber.refresh_from_db()
+    assert (subscriber.wants_en, subscriber.wants_ru, subscriber.paused) == (False, True, True)
+    assert client.post(url, {"edition": "xx"}).status_code == 400
+
+
+def test_unsubscribe_asks_then_unsubscribes_and_replay_is_clear(client, site):
+    subscriber = Subscriber.objects.create(email="u@example.org", status="confirmed")
+    url = reverse("newsletter:unsubscribe", args=[tokens.manage_token(subscriber.pk)])
+    assert "Stop sending me the newsletter" in client.get(url).content.decode()
+    subscriber.refresh_from_db()
+    assert subscriber.status == "confirmed", "opening the link alone changes nothing"
+    assert "we will not send you the newsletter again" in client.post(url).content.decode()
+    replay = client.post(url)
+    assert replay.status_code == 200
+    assert "does not receive the newsletter any more" in replay.content.decode()
+
+
+def test_forged_manage_links_are_404_not_500(client, site):
+    for name in ("preferences", "unsubscribe"):
+        response = client.get(reverse(f"newsletter:{name}", args=["12:forged"]))
+        assert response.status_code == 404
+        assert "This link does not work" in response.content.decode()
+    one_click = client.post(reverse("newsletter_one_click", args=["12:forged"]))
+    assert one_click.status_code == 404
+    gone = tokens.manage_token(999999)
+    assert client.get(reverse("newsletter:preferences", args=[gone])).status_code == 404
+
+
+def test_one_click_get_leads_to_the_question_page(client, site):
+    subscriber = Subscriber.objects.create(email="o@example.org", status="confirmed")
+    token = tokens.manage_token(subscriber.pk)
+    response = client.get(reverse("newsletter_one_click", args=[token]))
+    assert response.status_code == 302
+    subscriber.refresh_from_db()
+    assert subscriber.status == "confirmed"
+
+
+def test_one_click_post_needs_no_csrf_token(site):
+    from django.test import Client
+
+    subscriber = Subscriber.objects.create(email="c@example.org", status="confirmed")
+    client = Client(enforce_csrf_checks=True)
+    url = reverse("newsletter_one_click", args=[tokens.manage_token(subscriber.pk)])
+    assert client.post(url, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == "unsubscribed"
+
+
+def test_bounces_and_complaints_from_anymail_stop_mail(site):
+    from anymail.signals import AnymailTrackingEvent, tracking
+
+    Subscriber.objects.create(email="b@example.org", status="confirmed")
+    Subscriber.objects.create(email="c@example.org", status="confirmed")
+    for recipient, kind in [("B@example.org", "bounced"), ("c@example.org", "complained")]:
+        event = AnymailTrackingEvent(event_type=kind, recipient=recipient)
+        tracking.send(sender=object, event=event, esp_name="Test")
+    assert dict(Subscriber.objects.values_list("email", "status")) == {
+        "b@example.org": "bounced",
+        "c@example.org": "complained",
+    }

@@ -1,0 +1,70 @@
+"""The index follows the editors: publish, edit, unpublish, make private, delete."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from dateline.search import tasks
+from dateline.search.models import SearchEntry
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, query, path="/search/") -> list[str]:
+    return [result.page.title for result in client.get(path, {"q": query}).context["items"]]
+
+
+def test_publishing_indexes_and_editing_reindexes(client, site, publish):
+    article = publish(site["home"], "Gas pipeline delayed")
+    assert found(client, "pipeline") == ["Gas pipeline delayed"]
+
+    article.title = "Railway link delayed"
+    article.save_revision()  # a draft: readers still see the published words
+    assert found(client, "pipeline") == ["Gas pipeline delayed"]
+    assert found(client, "railway") == []
+
+    article.get_latest_revision().publish()
+    assert found(client, "pipeline") == []
+    assert found(client, "railway") == ["Railway link delayed"]
+
+
+def test_unpublishing_removes_and_republishing_restores(client, site, publish):
+    article = publish(site["home"], "Gas pipeline delayed")
+    article.unpublish()
+    assert found(client, "pipeline") == []
+    article.save_revision().publish()
+    assert found(client, "pipeline") == ["Gas pipeline delayed"]
+
+
+def test_deleting_removes(client, site, publish):
+    article = publish(site["home"], "Gas pipeline delayed")
+    article.delete()
+    assert found(client, "pipeline") == []
+    assert (
+        not SearchEntry.objects.exists()
+        or not SearchEntry.objects.filter(page_id=article.pk).exists()
+    )
+
+
+def test_private_sections_leave_the_index(client, site, publish):
+    section = StandardPageFactory(parent=site["home"], title="Staff area", slug="staff")
+    section.save_revision().publish()
+    assert found(client, "staff") == ["Staff area"]
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    tasks.reindex_section.call(section.pk)  # what the worker runs after the change
+    assert found(client, "staff") == []
+    restriction.delete()
+    tasks.reindex_section.call(section.pk)
+    assert found(client, "staff") == ["Staff area"]
+
+
+def test_drafts_are_not_indexed(client, site):
+    page = StandardPageFactory(parent=site["home"], title="Budget draft", slug="budget", live=False)
+    assert found(client, "budget") == []
+    page.save_revision().publish()
+    assert found(client, "budget") == ["Budget draft"]
+    page.refresh_from_db()
+    page.unpublish()
+    assert found(client, "budget") == []

@@ -1,0 +1,61 @@
+"""Morphology: English stemming and Russian forms, on SQLite and PostgreSQL alike."""
+
+import pytest
+
+from dateline.search.language import parse_query
+from tests.factories import make_russian_edition
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, query, path="/ru/search/") -> list[str]:
+    return [result.page.title for result in client.get(path, {"q": query}).context["items"]]
+
+
+@pytest.fixture
+def russian(site, publish):
+    ru = make_russian_edition(site)
+    publish(ru["home"], "Перемирие в Нагорном Карабахе", text="Карабах ждёт переговоров.")
+    publish(
+        ru["home"],
+        "Азербайджан начал наступление",
+        standfirst="Наступления ждали несколько недель.",
+    )
+    return ru
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Карабаха", ["Перемирие в Нагорном Карабахе"]),  # «Карабаха» finds «Карабах(е)»
+        ("карабах", ["Перемирие в Нагорном Карабахе"]),
+        ("наступление", ["Азербайджан начал наступление"]),
+        ("наступления", ["Азербайджан начал наступление"]),
+        ("переговоры", ["Перемирие в Нагорном Карабахе"]),
+        ("ЖДЁТ", ["Перемирие в Нагорном Карабахе"]),
+    ],
+)
+def test_russian_forms_find_each_other(client, russian, query, expected):
+    assert found(client, query) == expected
+
+
+def test_russian_matches_are_highlighted_in_their_own_form(client, russian):
+    html = client.get("/ru/search/", {"q": "Карабаха"}).content.decode()
+    assert "Перемирие в Нагорном <mark>Карабахе</mark>" in html
+    assert "<mark>Карабах</mark> ждёт переговоров." in html
+
+
+def test_russian_no_results_speaks_russian(client, russian):
+    html = client.get("/ru/search/", {"q": "Карабахх"}).content.decode()
+    assert "По запросу «Карабахх» ничего не найдено." in html
+
+
+def test_the_parser_reads_websearch_syntax():
+    query = parse_query('"water dispute" glacier or dam -"gas pipeline" -x')
+    assert [[t.words for t in group] for group in query.groups] == [
+        [("water", "dispute")],
+        [("glacier",), ("dam",)],
+    ]
+    assert [t.words for t in query.excluded] == [("gas", "pipeline"), ("x",)]
+    assert query.text() == '"water dispute" glacier or dam -"gas pipeline" -x'
+    assert not parse_query("% _ \\ ' \" ( )")
