@@ -8,13 +8,15 @@ demo newsroom, N confirmed subscribers), starts an SMTP sink (aiosmtpd) on 127.0
 process, queues the demo's sample issue and runs ``dateline worker`` processes until it is
 sent. Prints messages per second and total time, and checks that every subscriber got
 exactly one message. With --kill, one worker is SIGKILLed a third of the way through and a
-fresh one started: the check must still pass (a duplicate is allowed only for the message
-the server accepted in the instant of the kill, and is reported).
+fresh one started: the check must still pass. A second copy is allowed only for a reader
+whose row the send log marks doubtful (the worker died between the final dot and the
+server's 250) and only if it has the same Message-ID; such copies are counted and printed.
 """
 
 import argparse
 import collections
 import os
+import re
 import shutil
 import signal
 import socket
@@ -27,15 +29,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+MESSAGE_ID = re.compile(rb"^Message-ID: *(<[^>]*>)", re.IGNORECASE | re.MULTILINE)
+
+
 class Sink:
     def __init__(self):
         self.count = collections.Counter()
+        self.message_ids = collections.defaultdict(set)
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
+        found = MESSAGE_ID.search(envelope.content)
         with self.lock:
             for rcpt in envelope.rcpt_tos:
                 self.count[rcpt] += 1
+                self.message_ids[rcpt].add(found.group(1) if found else b"")
         return "250 OK"
 
 
@@ -84,7 +92,7 @@ def main() -> None:
     from django.db import connection
 
     from dateline.newsletter import selectors, tasks
-    from dateline.newsletter.models import NewsletterIssuePage, Subscriber
+    from dateline.newsletter.models import Delivery, NewsletterIssuePage, Subscriber
 
     t0 = time.perf_counter()
     if connection.vendor == "postgresql":
@@ -104,6 +112,13 @@ def main() -> None:
         f"database: {connection.vendor}; setup (demo + {args.subscribers} subscribers): "
         f"{setup:.1f} s"
     )
+
+    # load_demo queued thousands of index updates (Wagtail's reference index, search) for the
+    # workers; they are the demo's, not the send's: drop them so the clock measures sending.
+    from django_tasks_db.models import DBTaskResult
+
+    dropped, _ = DBTaskResult.objects.all().delete()
+    print(f"queued demo tasks dropped before timing: {dropped}")
 
     start = time.perf_counter()
     total = tasks.queue_issue(issue)
@@ -131,9 +146,14 @@ def main() -> None:
         if args.kill and not killed and done > total / 3:
             workers[0].send_signal(signal.SIGKILL)
             workers[0].wait()
+            in_flight = selectors.progress([issue.pk])[issue.pk]["in_flight"]
             workers[0] = spawn()  # a restarted worker resumes the send
             killed = True
-            print("  killed worker 1 and started a fresh one", flush=True)
+            print(
+                f"  killed worker 1 (rows in flight just after: {in_flight}) "
+                "and started a fresh one",
+                flush=True,
+            )
         if not progress["remaining"]:
             break
     elapsed = time.perf_counter() - start
@@ -147,7 +167,13 @@ def main() -> None:
     expected = {f"reader{n}@example.org" for n in range(args.subscribers)}
     received = sink.count
     missing = expected - set(received)
-    twice = {address: n for address, n in received.items() if n > 1}
+    twice = {address for address, n in received.items() if n > 1}
+    different = {address for address, ids in sink.message_ids.items() if len(ids) > 1}
+    doubtful = set(
+        Delivery.objects.filter(issue=issue, doubtful=True).values_list(
+            "subscriber__email", flat=True
+        )
+    )
     print(f"recipients: {total}; messages received by the sink: {sum(received.values())}")
     print(
         f"total time: {elapsed:.1f} s; {total / elapsed:.0f} messages/s with {args.workers} workers"
@@ -156,9 +182,21 @@ def main() -> None:
         f"first message after {first:.1f} s; sending from then on: "
         f"{total / (elapsed - first):.0f} messages/s"
     )
-    print(f"missing: {len(missing)}; received more than once: {len(twice)}")
-    ok = not missing and (not twice or (args.kill and len(twice) <= 1))
-    print("CHECK " + ("OK: every subscriber got exactly one message" if ok else "FAILED"))
+    print(
+        f"missing: {len(missing)}; received more than once: {len(twice)} "
+        f"(with different Message-IDs: {len(different)}); rows marked doubtful: {len(doubtful)}"
+    )
+    ok = not missing and not different and twice <= doubtful
+    if not ok:
+        verdict = "FAILED"
+    elif twice:
+        verdict = (
+            f"OK: every subscriber got the issue; {len(twice)} in the in-flight window got "
+            "a second, identical copy (same Message-ID), as the send log says"
+        )
+    else:
+        verdict = "OK: every subscriber got exactly one message"
+    print("CHECK " + verdict)
     sys.exit(0 if ok else 1)
 
 

@@ -4,9 +4,11 @@ Usage: .venv/bin/python bench/queries.py [--articles 20000] [--var-dir /tmp/date
        DATABASE_URL=postgres://postgres@127.0.0.1:5432/dateline_bench .venv/bin/python ...
 
 Builds the database on first use (migrate, load_demo, generate_articles) and reuses it
-afterwards. Each page is rendered once to warm image renditions, then N times; the figures
-are the queries of one render and the median render time, through Django's test client
-(no HTTP server, no page cache).
+afterwards. Each page is rendered once to warm image renditions, then N times, through
+Django's test client (no HTTP server). Figures: the queries of a render with no cache at
+all ("uncached": the first page after a publish), of a render with the page not in the page
+cache but the edition's header and footer cached ("page cold": every other page after a
+publish), of a stored page ("hit"), and the median render time with no cache.
 """
 
 import argparse
@@ -25,6 +27,17 @@ PAGES = [
     ("author", "/authors/nino-beridze/"),
     ("Russian article", "/ru/azerbajdzhan-nachal-nastuplenie-v-nagornom-karabahe/"),
     ("footer page", "/about/"),
+    ("collection", "/topics/politics/kazakhstans-bloody-january-2022/"),
+    ("blog", "/blogs/kitchen-table/"),
+    ("blog post", "/blogs/kitchen-table/supra-the-georgian-feast-and-its-toastmaster/"),
+    ("podcast series", "/podcasts/the-weekly-ledger/"),
+    ("podcast episode", "/podcasts/the-weekly-ledger/weekly-ledger-ceasefires-and-elections/"),
+    ("video", "/video/glacier-survey-in-the-tien-shan/"),
+    ("visual story", "/visual-stories/a-winter-on-the-aral-sea/"),
+    ("media section", "/visual-stories/"),
+    ("search page", "/search/"),
+    ("feed", "/feeds/rss/"),
+    ("Russian home", "/ru/"),
 ]
 
 
@@ -76,18 +89,39 @@ def main() -> None:
     request_finished.disconnect(close_old_connections)
     client = Client()
     print(f"{connection.vendor}, {ArticlePage.objects.count()} articles")
-    print(f"{'page':18} {'status':>6} {'queries':>8} {'median ms':>10}")
-    for name, url in PAGES:
-        client.get(url)
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from dateline.core import pagecache
+
+    def count(url: str) -> tuple[int, int]:
         queries: list[str] = []
         with connection.execute_wrapper(QueryCounter(queries)):
             status = client.get(url).status_code
+        return status, len(queries)
+
+    print(
+        f"{'page':18} {'status':>6} {'uncached':>9} {'page cold':>10} {'hit':>4} {'median ms':>10}"
+    )
+    for name, url in PAGES:
+        settings.DATELINE_PAGE_CACHE = False
+        client.get(url)
+        status, uncached = count(url)
+        settings.DATELINE_PAGE_CACHE = True
+        client.get(url)
+        cache.delete(pagecache.page_key(RequestFactory().get(url), ""))
+        _, page_cold = count(url)
+        _, hit = count(url)
+        settings.DATELINE_PAGE_CACHE = False
         timings = []
         for _ in range(args.repeat):
             start = time.perf_counter()
             client.get(url)
             timings.append((time.perf_counter() - start) * 1000)
-        print(f"{name:18} {status:>6} {len(queries):>8} {statistics.median(timings):>10.1f}")
+        print(
+            f"{name:18} {status:>6} {uncached:>9} {page_cold:>10} {hit:>4}"
+            f" {statistics.median(timings):>10.1f}"
+        )
 
 
 if __name__ == "__main__":

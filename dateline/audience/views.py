@@ -14,7 +14,7 @@ from . import selectors, services
 def view_beacon(request: HttpRequest) -> HttpResponse:
     """Count a view of the story whose id is posted as ``page`` (204 whether counted or not)."""
     page_id = request.POST.get("page", "")
-    if not page_id.isdigit() or len(page_id) > 18:
+    if not (page_id.isascii() and page_id.isdigit()) or len(page_id) > 18:
         return HttpResponseBadRequest(_("The page must be given as a number."))
     services.record_view(request, int(page_id))
     response = HttpResponse(status=204)

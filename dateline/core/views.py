@@ -1,9 +1,12 @@
 """Designed error pages."""
 
+import sys
+
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from . import faults
 from .errors import ReaderNotFound
 
 
@@ -14,6 +17,10 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    # Django calls this inside its `except`, so the exception is still at hand: a database
+    # outage raised outside a view (by the session or the user) gets the 503 page too.
+    if faults.is_database_outage(sys.exc_info()[1]):
+        return faults.database_unavailable(request)
     # Rendered without the request context: the database may be what failed.
     return HttpResponseServerError(loader.get_template("500.html").render())
 

@@ -1,7 +1,9 @@
 """What the front page shows, gathered in a number of queries fixed by the page's layout."""
 
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
+from dateline.core.pagecache import locale_of
 from dateline.news import selectors as news_selectors
 from dateline.news.models import ArticlePage
 from dateline.taxonomy.models import PlacePage, RegionPage
@@ -11,26 +13,28 @@ RAIL_COUNT = 4
 
 
 def front_page(home: Page) -> dict:
-    """Lead story, latest stories, a rail of recent stories per region, collections in focus."""
-    locale = home.locale
+    """Lead story, latest stories, a rail of recent stories per region, collections in focus.
+
+    The card data of every story on the page is fetched once, for all of them together.
+    """
+    locale = locale_of(home)
     lead = None
     if home.lead_story_id:
         lead = ArticlePage.objects.live().filter(pk=home.lead_story_id).first()
-    latest = news_selectors.latest_articles(
-        locale, LATEST_COUNT + (0 if lead else 1), exclude=[lead.pk] if lead else []
+    wanted = LATEST_COUNT + (0 if lead else 1)
+    latest = list(
+        news_selectors.live_articles(locale).exclude(pk__in=[lead.pk] if lead else [])[:wanted]
     )
     if lead is None and latest:
         lead, latest = latest[0], latest[1:]
-    elif lead is not None:
-        news_selectors.with_article_card_data([lead])
 
-    regions = list(RegionPage.objects.live().filter(locale=locale).order_by("path"))
-    term_ids = _region_term_ids(regions)
+    regions, term_ids = _regions_with_term_ids(locale)
     rails = [
         (region, news_selectors.articles_tagged(term_ids[region.pk], locale, RAIL_COUNT))
         for region in regions
     ]
-    news_selectors.with_article_card_data([a for _, articles in rails for a in articles])
+    on_page = [a for a in [lead, *latest] if a] + [a for _, articles in rails for a in articles]
+    news_selectors.with_article_card_data(on_page)
 
     collections = [
         focus.collection
@@ -41,14 +45,19 @@ def front_page(home: Page) -> dict:
     return {"lead": lead, "latest": latest, "rails": rails, "focus_collections": collections}
 
 
-def _region_term_ids(regions: list[RegionPage]) -> dict[int, list[int]]:
-    """Each region's id with the ids of its live places, in one query."""
+def _regions_with_term_ids(locale) -> tuple[list[Page], dict[int, list[int]]]:
+    """The edition's live regions, each with its id and its live places' ids: one query."""
+    region_type = ContentType.objects.get_for_model(RegionPage).pk
+    terms = list(
+        Page.objects.live().filter(locale=locale).type(RegionPage, PlacePage).order_by("path")
+    )
+    # A rail needs only a region's title and address: the base page has both.
+    regions = [term for term in terms if term.content_type_id == region_type]
+    region_by_path = {region.path: region.pk for region in regions}
     term_ids = {region.pk: [region.pk] for region in regions}
-    if regions:
-        places = PlacePage.objects.live().filter(locale=regions[0].locale_id).only("pk", "path")
-        region_by_path = {region.path: region.pk for region in regions}
-        for place in places:
-            region_pk = region_by_path.get(place.path[: -PlacePage.steplen])
+    for term in terms:
+        if term.content_type_id != region_type:
+            region_pk = region_by_path.get(term.path[: -PlacePage.steplen])
             if region_pk:
-                term_ids[region_pk].append(place.pk)
-    return term_ids
+                term_ids[region_pk].append(term.pk)
+    return regions, term_ids

@@ -38,6 +38,17 @@ AUDIO_TYPES = {
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm", ".m4v": "video/x-m4v"}
 
 
+def audio_file_is_readable(document) -> bool:
+    """True if the document's stored file reads as audio (by content, not by its name)."""
+    from dateline.core.uploads import is_audio  # its document form needs the app registry
+
+    try:
+        with document.file.open("rb") as handle:
+            return is_audio(handle)
+    except (OSError, ValueError):
+        return False
+
+
 def file_type(document, types: dict) -> str:
     """The MIME type of an uploaded file, from its extension ("" if not one of ``types``)."""
     name = document.file.name.lower() if document and document.file else ""
@@ -447,6 +458,8 @@ class PodcastEpisodePage(MediaItemPage):
         errors = {}
         if self.audio_id and not self.audio_type:
             errors["audio"] = _("Podcast apps play MP3, M4A or OGG files; this file is none.")
+        elif self.audio_id and not audio_file_is_readable(self.audio):
+            errors["audio"] = _("This file could not be read as audio. Upload an MP3, M4A or Ogg.")
         for block in self.chapters:
             try:
                 parse_timestamp(block.value["start"])

@@ -25,7 +25,7 @@ def live_updates(request: HttpRequest, page_id: int) -> JsonResponse:
     rendered in the story's language and the newsroom's time zone, like the page itself.
     """
     after = request.GET.get("after", "")
-    if after and not after.isdigit():
+    if after and not (after.isascii() and after.isdigit() and len(after) < 19):
         return JsonResponse(
             {"error": "after must be the id of an update (a whole number)."}, status=400
         )

@@ -1,5 +1,9 @@
+import datetime as dt
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+DIGEST_CHECK_EVERY = dt.timedelta(minutes=15)
 
 
 class NewsletterConfig(AppConfig):
@@ -9,4 +13,10 @@ class NewsletterConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from dateline.core import periodic
+
         from . import signals  # noqa: F401 - connects the worker and anymail receivers
+        from .tasks import weekly_digest
+
+        # No cron: whichever worker gets there first drafts (and maybe sends) the digest.
+        periodic.register("newsletter_weekly_digest", DIGEST_CHECK_EVERY, weekly_digest)

@@ -151,13 +151,16 @@ class IssueStory(Orderable):
 class Delivery(models.Model):
     """The send log: one row per issue and recipient, created before sending starts.
 
-    A worker claims a batch (``claimed_by`` and a lease in ``claimed_until``), sends it over one
-    SMTP connection and marks each row sent the moment the server accepts the message. A row
-    whose lease runs out (its worker died) is claimed again; a sent row never is.
+    A worker claims a batch (``claimed_by`` and a lease in ``claimed_until``) and sends it over
+    one SMTP connection. For each message it commits ``sending`` before the final dot of SMTP
+    DATA and ``sent`` right after the server's 250, so a row left ``sending`` is the only one
+    whose fate is unknown. A row whose lease runs out (its worker died) is claimed again, a
+    ``sending`` one as ``doubtful`` (see services.claim_batch); a sent row never is.
     """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting")
+        SENDING = "sending", _("handed to the mail server")
         SENT = "sent", _("sent")
         FAILED = "failed", _("refused")
 
@@ -169,6 +172,9 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
+    # Sent again after a worker died between the final dot and the server's answer: the
+    # reader may hold two copies, with the same Message-ID.
+    doubtful = models.BooleanField(default=False)
 
     class Meta:
         constraints = [

@@ -69,17 +69,23 @@ def recipients(issue) -> "Q":
 
 
 def progress(issue_ids: list[int]) -> dict[int, dict]:
-    """{issue id: {"sent", "failed", "remaining", "total"}} in one query."""
+    """{issue id: {"sent", "failed", "remaining", "in_flight", "doubtful", "total"}} in one
+    query. ``in_flight`` rows are being handed to the mail server now (or were, by a worker
+    that died); ``doubtful`` ones were sent again after such a death and may have arrived
+    twice, as the same message."""
+    unsent = [Delivery.Status.PENDING, Delivery.Status.SENDING]
     rows = (
         Delivery.objects.filter(issue_id__in=issue_ids)
         .values("issue_id")
         .annotate(
             sent=Count("pk", filter=Q(status=Delivery.Status.SENT)),
             failed=Count("pk", filter=Q(status=Delivery.Status.FAILED)),
-            remaining=Count("pk", filter=Q(status=Delivery.Status.PENDING)),
+            remaining=Count("pk", filter=Q(status__in=unsent)),
+            in_flight=Count("pk", filter=Q(status=Delivery.Status.SENDING)),
+            doubtful=Count("pk", filter=Q(doubtful=True)),
             total=Count("pk"),
         )
     )
     found = {row.pop("issue_id"): row for row in rows}
-    empty = {"sent": 0, "failed": 0, "remaining": 0, "total": 0}
+    empty = {"sent": 0, "failed": 0, "remaining": 0, "in_flight": 0, "doubtful": 0, "total": 0}
     return {pk: found.get(pk, dict(empty)) for pk in issue_ids}

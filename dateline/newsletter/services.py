@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F
@@ -16,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from . import emails, selectors, tokens
 from .models import Delivery, IssueStory, NewsletterIndexPage, NewsletterIssuePage, Subscriber
@@ -183,6 +184,52 @@ def assemble_digest(
     return issue
 
 
+def digest_due_at(now: dt.datetime) -> dt.datetime:
+    """The latest weekly digest time at or before ``now``: NEWSLETTER_DIGEST_WEEKDAY (0 is
+    Monday) at NEWSLETTER_DIGEST_HOUR, in the newsroom's TIME_ZONE (so 7:00 stays 7:00 on
+    both sides of a clock change)."""
+    local = timezone.localtime(now)
+    days_back = (local.weekday() - settings.NEWSLETTER_DIGEST_WEEKDAY) % 7
+    day = local.date() - dt.timedelta(days=days_back)
+    due = timezone.make_aware(dt.datetime.combine(day, dt.time(settings.NEWSLETTER_DIGEST_HOUR)))
+    return due if due <= now else due - dt.timedelta(days=7)
+
+
+def digest_send_at(due: dt.datetime) -> dt.datetime | None:
+    """When a digest assembled at ``due`` goes out by itself (NEWSLETTER_DIGEST_SEND: "now",
+    or "HH:MM" that day, or the next day if that is earlier), or None to leave it a draft."""
+    choice = settings.NEWSLETTER_DIGEST_SEND.strip()
+    if not choice:
+        return None
+    if choice == "now":
+        return due
+    try:
+        at = dt.time.fromisoformat(choice)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f'NEWSLETTER_DIGEST_SEND must be empty, "now" or a time like "09:30", not {choice!r}.'
+        ) from error
+    send_at = timezone.make_aware(dt.datetime.combine(timezone.localtime(due).date(), at))
+    return send_at if send_at >= due else send_at + dt.timedelta(days=1)
+
+
+def assemble_due_digest(
+    index_page: NewsletterIndexPage,
+    due: dt.datetime,
+    popularity: selectors.Popularity | None = None,
+) -> NewsletterIssuePage | None:
+    """This week's digest of one archive, unless it exists already (None then).
+
+    Call inside a transaction: the archive's row is locked, so of two workers that get here
+    at once the second waits, then finds the first one's digest.
+    """
+    list(Page.objects.select_for_update().filter(pk=index_page.pk).values_list("pk"))
+    slug = f"week-{timezone.localtime(due).date().isoformat()}"
+    if NewsletterIssuePage.objects.child_of(index_page).filter(slug=slug).exists():
+        return None
+    return assemble_digest(index_page, week_ending=due, popularity=popularity)
+
+
 def assemble_weekly_digests(popularity: selectors.Popularity | None = None) -> list:
     return [
         assemble_digest(index, popularity=popularity)
@@ -235,19 +282,37 @@ def prepare_sending(issue: NewsletterIssuePage, send_at: dt.datetime | None = No
     return len(existing) + len(new_ids)
 
 
+UNSENT = [Delivery.Status.PENDING, Delivery.Status.SENDING]
+
+
 def claim_batch(issue_id: int, worker: str, size: int) -> list[tuple[int, int, str]]:
-    """Claim up to ``size`` unsent rows whose lease is free: [(delivery, subscriber, email)]."""
+    """Claim up to ``size`` unsent rows whose lease is free: [(delivery, subscriber, email)].
+
+    A row still ``sending`` when its lease ran out belongs to a worker that died between the
+    final dot of DATA and the server's answer: nobody can know whether that server kept the
+    message. The rule (docs/decisions.md, "The in-flight window"): send it again, with the
+    same Message-ID, and mark it ``doubtful`` so the admin can say how many readers may hold
+    two identical copies. Skipping a reader is the worse failure.
+    """
     now = timezone.now()
     with transaction.atomic():
         candidates = list(
             Delivery.objects.select_for_update(skip_locked=True)
-            .filter(issue_id=issue_id, status=Delivery.Status.PENDING)
+            .filter(issue_id=issue_id, status__in=UNSENT)
             .exclude(claimed_until__gte=now)
             .order_by("pk")
             .values_list("pk", flat=True)[:size]
         )
         if not candidates:
             return []
+        in_doubt = Delivery.objects.filter(pk__in=candidates, status=Delivery.Status.SENDING)
+        if doubtful := in_doubt.update(status=Delivery.Status.PENDING, doubtful=True):
+            log.warning(
+                "Issue %s: %s message(s) in flight when a worker died; sending again "
+                "with the same Message-ID",
+                issue_id,
+                doubtful,
+            )
         Delivery.objects.filter(pk__in=candidates).update(
             claimed_by=worker,
             claimed_until=now + dt.timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS),
@@ -264,20 +329,64 @@ class SmtpUnavailable(Exception):
     """The mail server could not be reached or dropped the connection: retry later."""
 
 
-def _mark(pk: int, worker: str, **fields) -> int:
-    return Delivery.objects.filter(pk=pk, claimed_by=worker, status="pending").update(**fields)
+def _mark(pk: int, worker: str, was: str, **fields) -> int:
+    """Move a row this worker holds from status ``was``; each call is its own commit."""
+    return Delivery.objects.filter(pk=pk, claimed_by=worker, status=was).update(**fields)
+
+
+def _mark_sending(pk: int, worker: str) -> None:
+    _mark(pk, worker, Delivery.Status.PENDING, status=Delivery.Status.SENDING)
+
+
+def _mark_sent(pk: int, worker: str) -> None:
+    _mark(pk, worker, Delivery.Status.SENDING, status=Delivery.Status.SENT, sent_at=timezone.now())
+
+
+def _quote_periods(data: bytes) -> bytes:
+    """RFC 5321 4.5.2 dot-stuffing, and the CRLF the final dot must follow."""
+    data = data.replace(b"\r\n.", b"\r\n..")
+    if data.startswith(b"."):
+        data = b"." + data
+    return data if data.endswith(b"\r\n") else data + b"\r\n"
+
+
+def transmit(smtp: smtplib.SMTP, sender: str, email: str, data: bytes, before_dot) -> None:
+    """MAIL, RCPT and DATA for one message, calling ``before_dot()`` just before the final
+    dot: up to the dot the server cannot have accepted the message, so what ``before_dot``
+    commits is true until the server's answer. smtplib.SMTP.sendmail has no such point.
+
+    Raises SMTPRecipientsRefused, SMTPDataError (the server answered, so nothing is in
+    doubt) or SMTPServerDisconnected/OSError (the message may or may not have been kept).
+    """
+    smtp.ehlo_or_helo_if_needed()
+    code, reply = smtp.mail(sender)
+    if code != 250:
+        raise smtplib.SMTPSenderRefused(code, reply, sender)
+    code, reply = smtp.rcpt(email)
+    if code not in (250, 251):
+        raise smtplib.SMTPRecipientsRefused({email: (code, reply)})
+    smtp.putcmd("data")
+    code, reply = smtp.getreply()
+    if code != 354:
+        raise smtplib.SMTPDataError(code, reply)
+    smtp.send(_quote_periods(data))
+    before_dot()
+    smtp.send(b".\r\n")
+    code, reply = smtp.getreply()
+    if code != 250:
+        raise smtplib.SMTPDataError(code, reply)
 
 
 def send_batch(rendered: emails.RenderedIssue, batch: list, worker: str) -> tuple[int, int]:
     """Send a claimed batch over one SMTP connection; (sent, refused).
 
-    Each row is marked sent as soon as the server accepts its message, so a worker killed at
-    any moment leaves only unsent rows behind. A recipient the server refuses is marked failed
-    and never retried; a server that is down raises SmtpUnavailable after releasing the rest.
+    Each message's row is committed ``sending`` before the final dot and ``sent`` right after
+    the server's 250, so a worker killed at any moment leaves at most one row in doubt. A
+    recipient the server refuses is marked failed and never retried; a server that is down
+    raises SmtpUnavailable after releasing the rest.
     """
     sent = refused = 0
     backend = get_connection(fail_silently=False)
-    smtp = None
     try:
         if not hasattr(backend, "connection"):  # not SMTP (locmem, console, an ESP): use its API
             return _send_batch_with_backend(rendered, batch, worker, backend)
@@ -287,23 +396,23 @@ def send_batch(rendered: emails.RenderedIssue, batch: list, worker: str) -> tupl
         for pk, subscriber_id, email in batch:
             data = rendered.raw(subscriber_id, email)
             try:
-                smtp.sendmail(sender, [email], data)
+                transmit(smtp, sender, email, data, lambda pk=pk: _mark_sending(pk, worker))
             except smtplib.SMTPRecipientsRefused as error:
                 code, reason = next(iter(error.recipients.values()))
-                _mark(pk, worker, status=Delivery.Status.FAILED, error=f"{code} {reason!r}"[:300])
+                _refuse(pk, worker, f"{code} {reason!r}", smtp)
                 refused += 1
-                smtp.rset()
                 continue
             except smtplib.SMTPResponseException as error:
-                if 500 <= error.smtp_code < 600 and not isinstance(
-                    error, smtplib.SMTPServerDisconnected
-                ):
-                    _mark(pk, worker, status=Delivery.Status.FAILED, error=str(error)[:300])
+                # The server answered, so the message is certainly not kept.
+                Delivery.objects.filter(
+                    pk=pk, claimed_by=worker, status=Delivery.Status.SENDING
+                ).update(status=Delivery.Status.PENDING)
+                if 500 <= error.smtp_code < 600:
+                    _refuse(pk, worker, str(error), smtp)
                     refused += 1
-                    smtp.rset()
                     continue
                 raise
-            _mark(pk, worker, status=Delivery.Status.SENT, sent_at=timezone.now())
+            _mark_sent(pk, worker)
             sent += 1
     except (smtplib.SMTPException, OSError) as error:
         release(worker, rendered.issue_id)
@@ -316,22 +425,33 @@ def send_batch(rendered: emails.RenderedIssue, batch: list, worker: str) -> tupl
     return sent, refused
 
 
+def _refuse(pk: int, worker: str, error: str, smtp: smtplib.SMTP) -> None:
+    _mark(pk, worker, Delivery.Status.PENDING, status=Delivery.Status.FAILED, error=error[:300])
+    smtp.rset()
+
+
 def _send_batch_with_backend(rendered, batch, worker, backend) -> tuple[int, int]:
-    """The same loop through Django's email API, for backends that are not SMTP."""
+    """The same loop through Django's email API, for backends that are not SMTP (an ESP's
+    API call is the whole hand-over, so ``sending`` spans it)."""
     sent = 0
     backend.open()
     for pk, subscriber_id, email in batch:
+        _mark_sending(pk, worker)
         backend.send_messages([rendered.message(subscriber_id, email, connection=backend)])
-        _mark(pk, worker, status=Delivery.Status.SENT, sent_at=timezone.now())
+        _mark_sent(pk, worker)
         sent += 1
     return sent, 0
 
 
 def release(worker: str, issue_id: int) -> None:
-    """Give back this worker's unsent rows so another batch can take them at once."""
-    Delivery.objects.filter(
-        issue_id=issue_id, claimed_by=worker, status=Delivery.Status.PENDING
-    ).update(claimed_by="", claimed_until=None)
+    """Give back this worker's unsent rows so another batch can take them at once.
+
+    A row left ``sending`` (the connection broke after the final dot) has its lease ended
+    now, so the next claim applies the in-flight rule to it like to a dead worker's.
+    """
+    mine = Delivery.objects.filter(issue_id=issue_id, claimed_by=worker)
+    mine.filter(status=Delivery.Status.PENDING).update(claimed_by="", claimed_until=None)
+    mine.filter(status=Delivery.Status.SENDING).update(claimed_until=timezone.now())
 
 
 @dataclass
@@ -366,7 +486,7 @@ def deliver(issue_id: int, max_batches: int | None = None) -> DeliverResult:
         result.sent += sent
         result.refused += refused
         batches += 1
-    unsent = Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.PENDING)
+    unsent = Delivery.objects.filter(issue_id=issue_id, status__in=UNSENT)
     if not unsent.exists():
         result.finished = True
         NewsletterIssuePage.objects.filter(

@@ -4,11 +4,12 @@ import datetime as dt
 import logging
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
 from . import services
-from .models import NewsletterIssuePage
+from .models import NewsletterIndexPage, NewsletterIssuePage
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF = 3600
@@ -67,3 +68,37 @@ def resume_sending(**kwargs) -> None:
 def assemble_weekly_digests() -> list[int]:
     """A draft digest in each edition's archive, for the editors to finish and send."""
     return [issue.pk for issue in services.assemble_weekly_digests()]
+
+
+# How late a digest may still be assembled, when the workers were down at its hour.
+DIGEST_GRACE = dt.timedelta(hours=12)
+
+
+def weekly_digest(now: dt.datetime | None = None) -> list[int]:
+    """The periodic job (``core.periodic``, every 15 minutes on one worker): once the week's
+    digest time has come, assemble each edition's digest, and publish and queue it if the
+    newsroom chose NEWSLETTER_DIGEST_SEND. Safe to run any number of times, by any number of
+    workers: a digest that exists is left alone."""
+    now = now or timezone.now()
+    due = services.digest_due_at(now)
+    if now - due > DIGEST_GRACE:
+        return []
+    send_at = services.digest_send_at(due)
+    made = []
+    for index in NewsletterIndexPage.objects.live().order_by("path"):
+        with transaction.atomic():
+            issue = services.assemble_due_digest(index, due)
+            if issue is None:
+                continue
+            made.append(issue.pk)
+            if send_at is None:
+                continue
+            if not issue.stories.exists():
+                log.warning("No stories this week in %s: digest %s left as a draft", index, issue)
+                continue
+            # In the same transaction as the digest: a worker killed half-way leaves no digest,
+            # and the next run starts again, rather than a draft that never goes out.
+            issue.save_revision().publish()
+            issue.refresh_from_db()  # publish() saved a copy made from the revision
+            queue_issue(issue, send_at=send_at)
+    return made

@@ -226,11 +226,13 @@ def snippet(text: str, stems: set[str], language: str, length: int = 32) -> Safe
     hits = [i for i, m in enumerate(found) if stem(m.group(), language) in stems]
     if not hits:
         return None
-    best, best_count = hits[0], 0
-    for i in hits:
-        count = sum(1 for j in hits if i <= j < i + length)
-        if count > best_count:
-            best, best_count = i, count
+    # The window of ``length`` words holding the most matches (two pointers over the hits).
+    best, best_count, last = hits[0], 0, 0
+    for first_hit, i in enumerate(hits):
+        while last < len(hits) and hits[last] < i + length:
+            last += 1
+        if last - first_hit > best_count:
+            best, best_count = i, last - first_hit
     start = max(0, best - length // 4)
     end = min(len(found), start + length)
     # Start at a space, not inside a word the pattern split ("Russia’s" -> "s").

@@ -2,6 +2,8 @@
 
 import datetime as dt
 import difflib
+import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -48,10 +50,12 @@ def search_ids(
     offset: int = 0,
     limit: int = 12,
 ) -> Hits:
-    """The ids of one page of results and the total (at most MAX_RESULTS + 1), in one query.
+    """The ids of one page of results and the total (at most MAX_RESULTS + 1), in one query
+    (two on PostgreSQL without a place or topic filter: see ``_few_matches``).
 
-    The candidates are the newest MAX_RESULTS + 1 matches: a word found in most of the
-    archive then costs a short walk down the date index instead of ranking every match.
+    The candidates are the newest MAX_RESULTS matches (one more is read to know that there
+    are more): a word found in most of the archive then costs a short walk down the date
+    index instead of ranking every match; a rarer one reads its matches from the GIN index.
     Relevance puts headline matches first, then standfirst matches, then the rest (body),
     newest first within each; "newest" orders by publication date alone. An offset past
     the end gives no ids and a total of 0; ask ``count`` for the real total then.
@@ -67,6 +71,13 @@ def search_ids(
         source = "dateline_search_searchentry e"
         in_title, in_standfirst = f"e.title_vector @@ {match}", f"e.standfirst_vector @@ {match}"
         tier_params = [*match_params, *match_params]
+        if not filters.term_ids and _few_matches(where, params, condition, match_params):
+            # Read every match through the GIN index (OFFSET 0 keeps PostgreSQL from
+            # walking the date index instead), then take the newest.
+            source = f"""(SELECT e.page_id, e.content_type_id, e.published_at, e.title_vector,
+                e.standfirst_vector FROM dateline_search_searchentry e
+                WHERE {where} AND {condition} OFFSET 0) e"""
+            where, condition = "TRUE", "TRUE"
     else:
         match_params = [fts5_text(query, language)]
         condition = "dateline_search_fts MATCH %s"
@@ -85,22 +96,49 @@ def search_ids(
     sql = f"""
         WITH candidates AS MATERIALIZED (
             SELECT e.page_id, e.content_type_id, e.published_at,
-                CASE WHEN {in_title} THEN 2 WHEN {in_standfirst} THEN 1 ELSE 0 END AS tier
+                CASE WHEN {in_title} THEN 2 WHEN {in_standfirst} THEN 1 ELSE 0 END AS tier,
+                row_number() OVER (ORDER BY e.published_at DESC, e.page_id DESC) AS age
             FROM {source}
-            WHERE {condition} {where}
+            WHERE {where} AND {condition}
             ORDER BY e.published_at DESC, e.page_id DESC
             LIMIT %s
         )
         SELECT page_id, content_type_id, (SELECT count(*) FROM candidates) AS total
         FROM candidates
+        WHERE age <= %s
         ORDER BY {_order(sort)}
         LIMIT %s OFFSET %s
     """
-    params = [*tier_params, *match_params, *params, MAX_RESULTS + 1, limit, offset]
+    # The extra (oldest) candidate only tells that there are more: it is never shown.
+    params = [*tier_params, *params, *match_params, MAX_RESULTS + 1, MAX_RESULTS, limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return Hits([row[0] for row in rows], rows[0][2] if rows else 0, [row[1] for row in rows])
+
+
+def _few_matches(where: str, params: list, condition: str, match_params: list) -> bool:
+    """Whether PostgreSQL expects few enough matches that reading them all is cheaper than
+    walking the date index until the newest MAX_RESULTS turn up (one EXPLAIN, no reading).
+
+    Walking reads about MAX_RESULTS × rows / matches rows, reading all matches reads
+    ``matches`` rows: the walk wins above the square root of MAX_RESULTS × rows. The planner
+    itself prefers the walk too often, as it does not count the cost of reading each
+    row's search vector.
+    """
+    table = "dateline_search_searchentry e"
+    sql = f"""EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} WHERE {where} AND {condition}
+        UNION ALL SELECT 1 FROM {table} WHERE {where}"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *match_params, *params])
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    try:
+        matches, rows = (child["Plan Rows"] for child in plan[0]["Plan"]["Plans"])
+    except (KeyError, IndexError, TypeError, ValueError):  # another plan shape: let it choose
+        return False
+    return matches < math.sqrt((MAX_RESULTS + 1) * rows)
 
 
 def count(query: ParsedQuery, locale: Locale, filters: Filters) -> int:
@@ -111,13 +149,13 @@ def count(query: ParsedQuery, locale: Locale, filters: Filters) -> int:
     where, params = _filters_sql(locale, filters)
     if connection.vendor == "postgresql":
         sql = f"""SELECT count(*) FROM (SELECT 1 FROM dateline_search_searchentry e
-            WHERE e.search_vector @@ to_tsquery(%s::regconfig, %s) {where} LIMIT %s) s"""
-        params = [language, tsquery_text(query, language), *params, MAX_RESULTS + 1]
+            WHERE {where} AND e.search_vector @@ to_tsquery(%s::regconfig, %s) LIMIT %s) s"""
+        params = [*params, language, tsquery_text(query, language), MAX_RESULTS + 1]
     else:
         sql = f"""SELECT count(*) FROM (SELECT 1 FROM dateline_search_fts
             JOIN dateline_search_searchentry e ON e.page_id = dateline_search_fts.rowid
-            WHERE dateline_search_fts MATCH %s {where} LIMIT %s) s"""
-        params = [fts5_text(query, language), *params, MAX_RESULTS + 1]
+            WHERE {where} AND dateline_search_fts MATCH %s LIMIT %s) s"""
+        params = [*params, fts5_text(query, language), MAX_RESULTS + 1]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()[0]
@@ -142,6 +180,12 @@ def _filters_sql(locale: Locale, filters: Filters) -> tuple[str, list]:
         clauses.append("e.published_at < %s")
         params.append(filters.date_to)
     for term_ids in filters.term_ids:
+        if connection.vendor == "postgresql":
+            # The index row holds the page's term ids (GIN-indexed): PostgreSQL combines
+            # this with the word's index and reads only the rows that match both.
+            clauses.append("e.term_ids && %s::int[]")
+            params.append(list(term_ids))
+            continue
         # One IN over a UNION ALL (not an OR of INs), so the planner can join on it.
         alternatives = []
         for entry in tagged_models():
@@ -150,7 +194,9 @@ def _filters_sql(locale: Locale, filters: Filters) -> tuple[str, list]:
             params += list(sub_params)
         union = " UNION ALL ".join(alternatives) or "SELECT NULL"
         clauses.append(f"e.page_id IN ({union})")
-    return " AND " + " AND ".join(clauses), params
+    # Filters come before the text match in each WHERE: PostgreSQL tests conditions of equal
+    # cost in the order written, and these never need the large search vector read.
+    return " AND ".join(clauses), params
 
 
 def _tagged_ids(entry, term_ids: list[int]):

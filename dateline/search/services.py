@@ -6,6 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from dateline.taxonomy.registry import tagged_models
+
 from .language import config_for, stemmed_text, words
 from .models import SearchEntry, SearchWord
 from .registry import SearchableModel, entry_for, searchable_models
@@ -65,7 +67,8 @@ def rebuild(progress: Callable[[int], None] = lambda done: None) -> int:
         SearchWord.objects.all().delete()
     done = 0
     for entry in searchable_models():
-        pages = entry.model.objects.live().order_by("pk")
+        # Exactly this type: ArticlePage.objects would also yield every BlogPostPage.
+        pages = entry.model.objects.live().exact_type(entry.model).order_by("pk")
         batch = []
         for page in pages.iterator(chunk_size=BATCH_SIZE):
             if _is_public(page, restricted):
@@ -93,6 +96,7 @@ def _row(page: Page, entry: SearchableModel, locales: dict[int, str]) -> dict:
         "title": _clean(title),
         "standfirst": _clean(standfirst),
         "body": _clean(body),
+        "model": entry.model,
     }
 
 
@@ -106,32 +110,47 @@ def _write(rows: list[dict]) -> None:
         return
     with transaction.atomic():
         if connection.vendor == "postgresql":
-            _write_postgres(rows)
+            _write_postgres(rows, _term_ids(rows))
         else:
             _write_portable(rows)
         _add_words(rows)
 
 
-def _write_postgres(rows: list[dict]) -> None:
+def _term_ids(rows: list[dict]) -> dict[int, list[int]]:
+    """page id -> the ids of the terms the page is tagged with (one query per tagged type)."""
+    found: dict[int, list[int]] = {}
+    for tagged in tagged_models():
+        ids = [row["page_id"] for row in rows if row["model"] is tagged.model]
+        if not ids:
+            continue
+        pairs = tagged.model.objects.filter(pk__in=ids, **{f"{tagged.term_lookup}__isnull": False})
+        for page_id, term_id in pairs.values_list("pk", tagged.term_lookup):
+            found.setdefault(page_id, []).append(term_id)
+    return found
+
+
+def _write_postgres(rows: list[dict], term_ids: dict[int, list[int]]) -> None:
     sql = """
         INSERT INTO dateline_search_searchentry (page_id, locale_id, content_type_id,
-            published_at, config, title_vector, standfirst_vector, search_vector)
-        SELECT r.page_id, r.locale_id, r.content_type_id, r.published_at, r.config,
+            published_at, config, term_ids, title_vector, standfirst_vector, search_vector)
+        SELECT r.page_id, r.locale_id, r.content_type_id, r.published_at, r.config, r.term_ids,
             setweight(to_tsvector(r.config::regconfig, r.title), 'A'),
             setweight(to_tsvector(r.config::regconfig, r.standfirst), 'B'),
             setweight(to_tsvector(r.config::regconfig, r.title), 'A')
               || setweight(to_tsvector(r.config::regconfig, r.standfirst), 'B')
               || setweight(to_tsvector(r.config::regconfig, r.body), 'C')
         FROM (VALUES {values}) AS r(page_id, locale_id, content_type_id, published_at, config,
-            title, standfirst, body)
+            term_ids, title, standfirst, body)
         ON CONFLICT (page_id) DO UPDATE SET locale_id = EXCLUDED.locale_id,
             content_type_id = EXCLUDED.content_type_id, published_at = EXCLUDED.published_at,
-            config = EXCLUDED.config, title_vector = EXCLUDED.title_vector,
+            config = EXCLUDED.config, term_ids = EXCLUDED.term_ids,
+            title_vector = EXCLUDED.title_vector,
             standfirst_vector = EXCLUDED.standfirst_vector,
             search_vector = EXCLUDED.search_vector
     """
     values = ", ".join(
-        ["(%s::bigint, %s::bigint, %s::int, %s::timestamptz, %s, %s, %s, %s)"] * len(rows)
+        ["(%s::bigint, %s::bigint, %s::int, %s::timestamptz, %s, %s::int[], %s, %s, %s)"]
+        * len(rows)
     )
     params = []
     for row in rows:
@@ -141,6 +160,7 @@ def _write_postgres(rows: list[dict]) -> None:
             row["content_type_id"],
             row["published_at"],
             row["config"],
+            sorted(set(term_ids.get(row["page_id"], []))),
             row["title"],
             row["standfirst"],
             row["body"],

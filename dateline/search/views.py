@@ -20,6 +20,13 @@ from .registry import entry_for, searchable_models
 
 
 def search(request):
+    context, status = search_context(request)
+    return TemplateResponse(request, "dateline_search/search.html", context, status=status)
+
+
+def search_context(request) -> tuple[dict, int]:
+    """Everything the search page shows but the page around it (header, footer): what
+    bench/search.py times as the search's own work."""
     locale = Locale.get_active()
     menus = edition_menus(locale)
     # The header's Regions and Topics menus read the same data: share it for this request.
@@ -83,7 +90,7 @@ def search(request):
                 context["suggestion_url"] = _url(asked, 1, q=suggested.text())
             if asked.has_filters:
                 context["unfiltered_url"] = _url_params({"q": asked.text})
-    return TemplateResponse(request, "dateline_search/search.html", context, status=status)
+    return context, status
 
 
 def _page_number(raw: str) -> tuple[int, str]:

@@ -4,6 +4,7 @@ Unset variables mean the embedded default: SQLite under var/, local-memory cache
 console email in dev. production.py turns the unsafe defaults into errors.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -44,6 +45,7 @@ WAGTAILADMIN_BASE_URL = DATELINE_BASE_URL
 INSTALLED_APPS = [
     # Dateline, ground floor first.
     "dateline.core",
+    "dateline.accounts",
     "dateline.taxonomy",
     "dateline.news",
     "dateline.multimedia",
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
@@ -85,19 +88,34 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Accounts: two-factor login (TOTP apps and recovery codes) and login lockout.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Before the session: a cached page is served without a session, a user or any SQL.
+    "dateline.core.pagecache.PageCacheMiddleware",
+    # A database outage in a view gives the designed 503 page (core/faults.py).
+    "dateline.core.faults.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "dateline.accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dateline.urls"
@@ -165,6 +183,72 @@ def cache_settings() -> dict:
 CACHES = cache_settings()
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 
+# The page cache (dateline/core/pagecache.py, docs/deploy.md "Caching"): whole public pages
+# for anonymous readers, cleared on every publish; the TTL only bounds what no signal sees.
+DATELINE_PAGE_CACHE = env_bool("DATELINE_PAGE_CACHE", True)
+DATELINE_PAGE_CACHE_SECONDS = env_int("DATELINE_PAGE_CACHE_SECONDS", 5 * 60)
+# Cache-Control of a cached page: max-age for browsers, s-maxage for a CDN or nginx in
+# front (which a purge, if configured below, clears sooner).
+DATELINE_PAGE_BROWSER_SECONDS = env_int("DATELINE_PAGE_BROWSER_SECONDS", 30)
+DATELINE_PAGE_CDN_SECONDS = env_int("DATELINE_PAGE_CDN_SECONDS", 60)
+
+
+def frontend_cache_settings() -> dict:
+    """Wagtail's CDN purge, from FRONTEND_CACHE_BACKEND=cloudflare|cloudfront|http."""
+    backend = os.environ.get("FRONTEND_CACHE_BACKEND", "").strip().lower()
+    backends = "wagtail.contrib.frontend_cache.backends"
+    if backend == "cloudflare":
+        return {
+            "cloudflare": {
+                "BACKEND": f"{backends}.CloudflareBackend",
+                "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+                "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
+            }
+        }
+    if backend == "cloudfront":
+        return {
+            "cloudfront": {
+                "BACKEND": f"{backends}.CloudfrontBackend",
+                "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+            }
+        }
+    if backend == "http":  # Varnish, nginx with a purge module, any PURGE-speaking proxy
+        return {
+            "http": {
+                "BACKEND": f"{backends}.HTTPBackend",
+                "LOCATION": os.environ.get("FRONTEND_CACHE_LOCATION", ""),
+            }
+        }
+    return {}
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_settings()
+# Purge the addresses as given: each edition's pages already carry their own prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
+AUTHENTICATION_BACKENDS = [
+    "dateline.accounts.backends.LockoutBackend",  # refuses logins while a lockout lasts
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Accounts (dateline.accounts, docs/deploy.md): a username is locked out from an address
+# after AXES_FAILURE_LIMIT failed logins, for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "dateline.core.clients.client_ip"
+AXES_LOCKOUT_CALLABLE = "dateline.accounts.views.locked_out"
+AXES_VERBOSE = False
+# Every admin user must confirm a login with an authenticator app (TOTP) or a recovery
+# code; on by default in production. A user who has set up an app is always asked for it.
+DATELINE_REQUIRE_2FA = env_bool("DATELINE_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER") or "Dateline"
+# Staff avatars are uploaded, never fetched from Gravatar: no editor's address (hashed) goes
+# to a third party, and the admin works where that host is blocked.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# An admin session lasts 12 hours at most ("Remember me"), otherwise until the browser closes.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -210,6 +294,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 # Background work (newsletter sending, digests) runs in `dateline worker` processes, any
 # number of them on any machine that sees the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Each worker writes a heartbeat this often; a running task whose worker has been silent for
+# DATELINE_WORKER_STALE_SECONDS is queued again (core/workers.py). Periodic jobs
+# (core/periodic.py) are checked every DATELINE_PERIODIC_TICK_SECONDS by every worker.
+DATELINE_WORKER_HEARTBEAT_SECONDS = env_int("DATELINE_WORKER_HEARTBEAT_SECONDS", 10)
+DATELINE_WORKER_STALE_SECONDS = env_int("DATELINE_WORKER_STALE_SECONDS", 60)
+DATELINE_PERIODIC_TICK_SECONDS = env_int("DATELINE_PERIODIC_TICK_SECONDS", 15)
 # SMTP calls give up after this many seconds, well inside the newsletter's claim lease.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
@@ -223,6 +313,11 @@ NEWSLETTER_PENDING_DAYS = env_int("NEWSLETTER_PENDING_DAYS", 7)
 # (requests, seconds) per client IP and per address.
 NEWSLETTER_SIGNUP_RATE_IP = (env_int("NEWSLETTER_SIGNUP_RATE_IP", 10), 3600)
 NEWSLETTER_SIGNUP_RATE_ADDRESS = (env_int("NEWSLETTER_SIGNUP_RATE_ADDRESS", 5), 3600)
+# The weekly digest: assembled by the workers on this weekday (0 is Monday) at this hour, in
+# TIME_ZONE; NEWSLETTER_DIGEST_SEND "" leaves it a draft, "now" or "HH:MM" sends it.
+NEWSLETTER_DIGEST_WEEKDAY = env_int("NEWSLETTER_DIGEST_WEEKDAY", 3)
+NEWSLETTER_DIGEST_HOUR = env_int("NEWSLETTER_DIGEST_HOUR", 9)
+NEWSLETTER_DIGEST_SEND = os.environ.get("NEWSLETTER_DIGEST_SEND", "")
 ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
 
 # Wagtail
@@ -231,6 +326,15 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_FINDERS: list = []  # no external host is reachable or wanted; embeds are link cards
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents (and podcast audio, video) are checked by their content, not their name
+# (core/uploads.py), and only these kinds are accepted; never HTML, SVG or scripts.
+WAGTAILDOCS_EXTENSIONS = [
+    *["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "csv", "txt"],
+    *["mp3", "m4a", "ogg", "mp4", "webm", "m4v"],
+]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "dateline.core.uploads.DocumentForm"
+DATELINE_DOCUMENT_MAX_BYTES = env_int("DATELINE_DOCUMENT_MAX_MB", 50) * 1024 * 1024
+DATELINE_MEDIA_MAX_BYTES = env_int("DATELINE_MEDIA_MAX_MB", 500) * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -259,6 +363,39 @@ DATELINE_SUBMISSIONS_ROOT = Path(
     os.environ.get("DATELINE_SUBMISSIONS_ROOT") or VAR_DIR / "submissions"
 )
 DATELINE_SERVE_MEDIA = env_bool("DATELINE_SERVE_MEDIA", False)
+
+# Security headers on every response (SecurityMiddleware adds nosniff and Referrer-Policy;
+# HSTS and secure cookies are in production.py). Public pages carry no inline script or
+# style, so the Content-Security-Policy needs neither 'unsafe-inline' nor per-request
+# nonces, and a cached page is the same for every reader (docs/decisions.md). The admin
+# runs inline scripts of Wagtail's own and keeps Django's defaults.
+DATELINE_MEDIA_HOSTS = env_list("DATELINE_MEDIA_HOSTS")  # e.g. https://media.example.org
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *DATELINE_MEDIA_HOSTS],
+        "media-src": ["'self'", *DATELINE_MEDIA_HOSTS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# No page uses these powerful features, so no script may ask for them. Not listed:
+# interest-cohort, which Chromium no longer knows and reports as an error in the console
+# (browsing-topics replaced it).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation",
+        "gyroscope", "magnetometer", "microphone", "payment", "usb",
+    )
+}  # fmt: skip
 
 LOGGING = {
     "version": 1,

@@ -39,8 +39,13 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+# The language cookie too (Django's set_language), though the editions live at their URLs.
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = [os.environ["DATELINE_BASE_URL"].rstrip("/")]
+# Every admin user confirms a login with an authenticator app (docs/deploy.md).
+DATELINE_REQUIRE_2FA = env_bool("DATELINE_REQUIRE_2FA", True)
 
 LOGGING = {
     "version": 1,

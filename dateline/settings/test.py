@@ -21,3 +21,6 @@ DATELINE_SUBMISSIONS_ROOT = tempfile.mkdtemp(prefix="dateline-test-submissions-"
 # Tasks run inline, in the test that queues them; the newsletter's tests switch to the
 # database backend (tests/newsletter/conftest.py) to exercise its workers.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The page cache is cleared on commit, which a test's transaction never reaches: off by
+# default, on in the tests that test it (tests/core/test_page_cache.py).
+DATELINE_PAGE_CACHE = False

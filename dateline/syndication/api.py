@@ -127,7 +127,9 @@ class StoryFiltersMixin:
             if not value:
                 continue
             terms = Page.objects.type(*models)
-            terms = terms.filter(pk=int(value)) if value.isdigit() else terms.filter(slug=value)
+            # ASCII digits of a size a database id can have ("²" is a digit to isdigit()).
+            is_id = value.isascii() and value.isdigit() and len(value) < 19
+            terms = terms.filter(pk=int(value)) if is_id else terms.filter(slug=value)
             term_ids = list(terms.values_list("pk", flat=True))
             if not term_ids:
                 raise BadRequestError(

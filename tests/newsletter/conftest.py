@@ -20,6 +20,8 @@ class Sink:
     def __init__(self):
         self.messages = []
         self.refuse: set[str] = set()
+        # Addresses whose message is refused after the final dot (550 to DATA).
+        self.refuse_data: set[str] = set()
         self.lock = threading.Lock()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -29,6 +31,8 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.refuse_data & {address.lower() for address in envelope.rcpt_tos}:
+            return "550 5.7.1 Message refused"
         message = email.message_from_bytes(envelope.content)
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), message))

@@ -126,11 +126,21 @@ def test_progress_counts_in_one_query(make_issue, subscribers):
     subscribers(5)
     issue = make_issue()
     tasks.queue_issue(issue)
-    Delivery.objects.filter(pk__in=Delivery.objects.values("pk")[:2]).update(status="sent")
+    rows = list(Delivery.objects.order_by("pk").values_list("pk", flat=True))
+    Delivery.objects.filter(pk__in=rows[:2]).update(status="sent")
+    Delivery.objects.filter(pk=rows[1]).update(doubtful=True)
+    Delivery.objects.filter(pk=rows[2]).update(status="sending")
     with CaptureQueriesContext(connection) as ctx:
         progress = selectors.progress([issue.pk])
     assert len(ctx) == 1
-    assert progress[issue.pk] == {"sent": 2, "failed": 0, "remaining": 3, "total": 5}
+    assert progress[issue.pk] == {
+        "sent": 2,
+        "failed": 0,
+        "remaining": 3,
+        "in_flight": 1,
+        "doubtful": 1,
+        "total": 5,
+    }
 
 
 def test_recipients_are_confirmed_unpaused_and_of_the_edition(site, newsletter, subscribers):

@@ -3,7 +3,6 @@ down. Every subscriber gets the issue exactly once."""
 
 import collections
 import datetime as dt
-import smtplib
 import threading
 
 import pytest
@@ -12,6 +11,8 @@ from django.utils import timezone
 
 from dateline.newsletter import services, tasks
 from dateline.newsletter.models import Delivery, NewsletterIssuePage
+
+from .conftest import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def received(sink) -> collections.Counter:
     return collections.Counter(rcpt[0] for rcpt, _ in sink.messages)
 
 
-def test_worker_killed_mid_batch_then_restarted(
+def test_worker_killed_after_the_server_accepted_resends_only_that_message(
     settings, make_issue, subscribers, smtp_sink, monkeypatch
 ):
     settings.NEWSLETTER_BATCH_SIZE = 10
@@ -32,46 +33,62 @@ def test_worker_killed_mid_batch_then_restarted(
     issue = make_issue()
     tasks.queue_issue(issue)
 
-    # The worker dies after the server accepted its 13th message: mid-way through its second
-    # batch, with 7 rows of that batch claimed and unsent.
-    real_send = smtplib.SMTP.sendmail
+    # The worker dies after the server accepted its 13th message and before the "sent" row
+    # was written: mid-way through its second batch, with 7 rows of that batch not started.
+    real_mark_sent = services._mark_sent
     calls = {"n": 0}
 
-    def dying_sendmail(self, *args, **kwargs):
-        result = real_send(self, *args, **kwargs)
+    def dying_mark_sent(pk, worker):
         calls["n"] += 1
         if calls["n"] == 13:
             raise Killed
-        return result
+        real_mark_sent(pk, worker)
 
-    monkeypatch.setattr(smtplib.SMTP, "sendmail", dying_sendmail)
+    monkeypatch.setattr(services, "_mark_sent", dying_mark_sent)
     with pytest.raises(Killed):
         services.deliver(issue.pk)
-    monkeypatch.setattr(smtplib.SMTP, "sendmail", real_send)
+    monkeypatch.undo()
     assert len(smtp_sink.messages) == 13
+    in_doubt = Delivery.objects.get(issue=issue, status="sending")
+    assert in_doubt.subscriber.email == "reader12@example.org"
 
     # A restarted worker leaves the dead one's claimed rows alone while its lease runs...
     result = services.deliver(issue.pk)
     assert not result.finished
     assert result.retry_at > timezone.now()
-    # ...the dead worker's 13th message was accepted but not yet logged (the only row in
-    # doubt); it and the 7 never-sent rows of that batch are held.
-    assert Delivery.objects.filter(issue=issue, status="pending").count() == 8
+    assert Delivery.objects.filter(issue=issue, status="pending").count() == 7
 
-    # Once the lease has run out they are sent.
-    Delivery.objects.filter(issue=issue, status="pending").update(
+    # ...and once it has run out sends them, the one in doubt again, flagged as such.
+    Delivery.objects.filter(issue=issue, status__in=["pending", "sending"]).update(
         claimed_until=timezone.now() - dt.timedelta(seconds=1)
     )
     assert services.deliver(issue.pk).finished
     counts = received(smtp_sink)
     assert set(counts) == {f"reader{n}@example.org" for n in range(35)}
-    duplicates = [address for address, n in counts.items() if n > 1]
-    # The message the server accepted in the instant before the kill is the one that can
-    # come twice (SMTP has no two-phase commit); it keeps its Message-ID, so clients fold it.
-    assert len(duplicates) <= 1
-    ids = {m["Message-ID"] for rcpt, m in smtp_sink.messages if rcpt[0] in duplicates}
-    assert len(ids) == len(duplicates)
+    assert {address for address, n in counts.items() if n > 1} == {"reader12@example.org"}
+    copies = smtp_sink.to("reader12@example.org")
+    assert len({m["Message-ID"] for m in copies}) == 1
+    assert text_of(copies[0]) == text_of(copies[1])
+    doubtful = Delivery.objects.filter(issue=issue, doubtful=True)
+    assert [d.subscriber.email for d in doubtful] == ["reader12@example.org"]
     assert NewsletterIssuePage.objects.get(pk=issue.pk).send_status == "sent"
+
+
+def test_a_refusal_after_the_data_is_final_and_not_in_doubt(
+    settings, make_issue, subscribers, smtp_sink
+):
+    subscribers(3)
+    issue = make_issue()
+    tasks.queue_issue(issue)
+    smtp_sink.refuse_data = {"reader1@example.org"}
+    assert services.deliver(issue.pk).finished
+    rows = dict(Delivery.objects.values_list("subscriber__email", "status"))
+    assert rows == {
+        "reader0@example.org": "sent",
+        "reader1@example.org": "failed",
+        "reader2@example.org": "sent",
+    }
+    assert not Delivery.objects.filter(doubtful=True).exists()
 
 
 def test_kill_between_messages_loses_and_repeats_nothing(

@@ -225,3 +225,50 @@ def test_bounces_and_complaints_from_anymail_stop_mail(site):
         "b@example.org": "bounced",
         "c@example.org": "complained",
     }
+
+
+def signup_forms(html: str) -> list[str]:
+    return re.findall(r'<form class="signup".*?</form>', html, re.DOTALL)
+
+
+def test_signup_form_is_the_same_for_every_reader_so_pages_can_be_cached(site):
+    """The form is in every article and footer; whole pages are cached and served to all."""
+    from django.test import Client
+
+    from tests.factories import make_articles
+
+    article = make_articles(site, 1)[0]
+    pages = [Client().get(article.url) for _ in range(2)]
+    forms = [signup_forms(page.content.decode()) for page in pages]
+    assert forms[0], "the article carries a signup form"
+    assert forms[0] == forms[1]
+    assert "csrfmiddlewaretoken" not in "".join(forms[0])
+    for page in pages:
+        assert "csrftoken" not in page.cookies, "a cached page must not set a reader's cookie"
+
+
+def test_signup_needs_no_csrf_token_or_cookie(site):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = signup(client, "cached@example.org")
+    assert response.status_code == 302
+    assert Subscriber.objects.filter(email="cached@example.org", status="pending").exists()
+    assert len(mail.outbox) == 1
+
+
+def test_pages_for_one_reader_are_never_stored_by_a_cache(client, site):
+    subscriber = Subscriber.objects.create(email="n@example.org", status="pending")
+    subscriber.confirm_nonce = "abc"
+    subscriber.save()
+    manage = tokens.manage_token(subscriber.pk)
+    urls = [
+        reverse("newsletter:confirm", args=[tokens.confirm_token(subscriber)]),
+        reverse("newsletter:preferences", args=[manage]),
+        reverse("newsletter:unsubscribe", args=[manage]),
+        reverse("newsletter:preferences", args=["12:forged"]),
+    ]
+    for url in urls:
+        cache_control = client.get(url).headers.get("Cache-Control", "")
+        directives = {part.strip() for part in cache_control.split(",")}
+        assert {"private", "no-store"} <= directives, f"{url}: {cache_control!r}"

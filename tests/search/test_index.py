@@ -68,3 +68,38 @@ def test_drafts_are_not_indexed(client, site):
     page.refresh_from_db()
     page.unpublish()
     assert found(client, "budget") == []
+
+
+def test_rebuilding_indexes_a_blog_post_once_as_a_blog_post(client, site, publish):
+    from dateline.search import services
+    from tests.multimedia.media_factories import BlogPageFactory, BlogPostPageFactory
+
+    publish(site["home"], "Harvest festival opens")
+    blog = BlogPageFactory(parent=site["home"], title="Kitchen Table", slug="kitchen-table")
+    post = BlogPostPageFactory(parent=blog, title="Harvest recipes", slug="harvest-recipes")
+    post.save_revision().publish()
+
+    # A blog post is also an ArticlePage: it must not be written (and counted) twice.
+    # Indexed: the two stories and the site's About and Newsletter pages.
+    assert services.rebuild() == SearchEntry.objects.count() == 4
+    assert set(found(client, "harvest")) == {"Harvest festival opens", "Harvest recipes"}
+    response = client.get("/search/", {"q": "harvest", "type": "blog-post"})
+    assert [item.page.title for item in response.context["items"]] == ["Harvest recipes"]
+    assert [item.kind for item in response.context["items"]] == ["blog post"]
+
+
+def test_retagging_and_republishing_moves_an_article_between_filters(client, site, publish):
+    from dateline.news.models import ArticlePage, ArticleTag
+
+    def in_region(region: str) -> list[str]:
+        response = client.get("/search/", {"q": "dam", "place": region})
+        return [item.page.title for item in response.context["items"]]
+
+    article = publish(site["home"], "Dam repairs begin", terms=[site["armenia"]])
+    assert in_region("caucasus") == ["Dam repairs begin"]
+    assert in_region("central-asia") == []
+
+    ArticleTag.objects.filter(page=article).update(term=site["kazakhstan"])
+    ArticlePage.objects.get(pk=article.pk).save_revision().publish()
+    assert in_region("caucasus") == []
+    assert in_region("central-asia") == ["Dam repairs begin"]

@@ -51,6 +51,57 @@ def test_headline_ranks_above_standfirst_above_body(client, site, publish):
     assert newest == ["Story one", "Story two", "Reservoir levels fall"]
 
 
+@pytest.mark.parametrize("few_matches", [True, False], ids=["read-all-matches", "walk-dates"])
+def test_both_ways_of_finding_matches_give_the_same_page(
+    client, site, publish, monkeypatch, few_matches
+):
+    """On PostgreSQL, rarer words are read from the GIN index and common ones by walking the
+    date index (selectors._few_matches decides); readers must not see the difference."""
+    from dateline.search import selectors
+
+    monkeypatch.setattr(selectors, "_few_matches", lambda *args: few_matches)
+    in_body = publish(site["home"], "Story one", text="The reservoir is nearly empty.")
+    in_title = publish(site["home"], "Reservoir levels fall")
+    # Dated explicitly: the factory's dates advance with every article the run has made.
+    long_ago = timezone.now() - dt.timedelta(days=700)
+    publish(
+        site["home"], "Story two", standfirst="The reservoir runs low.", first_published_at=long_ago
+    )
+    publish(site["home"], "Roads reopen", first_published_at=long_ago)
+    for days, page in enumerate([in_title, in_body]):
+        page.first_published_at = timezone.now() - dt.timedelta(days=400 - days * 390)
+        page.save_revision().publish()
+    relevance = titles(client.get("/search/", {"q": "reservoir"}))
+    assert relevance == ["Reservoir levels fall", "Story two", "Story one"]
+    recent = {"q": "reservoir", "from": (timezone.now() - dt.timedelta(days=30)).date()}
+    assert titles(client.get("/search/", recent)) == ["Story one"]  # the others are older
+
+
+def test_beyond_the_cap_the_newest_matches_are_ranked_and_the_count_says_more(
+    client, site, settings, publish, monkeypatch
+):
+    from dateline.search import selectors
+
+    monkeypatch.setattr(selectors, "MAX_RESULTS", 3)
+    settings.DATELINE_LISTING_PAGE_SIZE = 2
+    oldest = publish(site["home"], "Wheat harvest begins")  # a headline match, but too old
+    stories = [publish(site["home"], f"Story {n}", text="The wheat is in.") for n in range(3)]
+    headline = publish(site["home"], "Wheat prices fall")
+    for days, page in enumerate([oldest, *stories, headline]):
+        page.first_published_at = timezone.now() - dt.timedelta(days=10 - days)
+        page.save_revision().publish()
+
+    response = client.get("/search/", {"q": "wheat"})
+    html = response.content.decode()
+    assert "More than 3 results for “wheat”: the newest 3 are shown" in html
+    assert "page 1 of 2" in html
+    assert titles(response) == ["Wheat prices fall", "Story 2"]
+    assert titles(client.get("/search/", {"q": "wheat", "page": 2})) == ["Story 1"]
+    # Narrowed below the cap, the count is exact again.
+    narrowed = client.get("/search/", {"q": "wheat harvest"}).content.decode()
+    assert "1 result for “wheat harvest”" in narrowed
+
+
 def test_each_result_shows_type_date_tags_and_highlighted_snippet(client, site, publish):
     publish(
         site["home"],

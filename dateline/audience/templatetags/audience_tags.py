@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 
+from dateline.core.pagecache import edition_cached
 from dateline.core.templatetags.core_tags import current_locale
 
 from .. import selectors
@@ -13,14 +13,15 @@ register = template.Library()
 def popular_articles(context, days: int = 7, limit: int = 5) -> list:
     """The edition's most-read stories of the last ``days`` days.
 
-    The ranking changes only when the worker folds new views in, so it is cached for
-    DATELINE_POPULAR_CACHE_SECONDS: most pages then spend no query on it while it is empty
-    and only the card queries when it is not.
+    The ranking changes only when the worker folds new views in, so the list, cards and
+    all, is cached for DATELINE_POPULAR_CACHE_SECONDS: most pages then spend no query on it.
+    A publish or unpublish in the edition clears it (core.pagecache), so an unpublished
+    story leaves the list at once.
     """
     locale = current_locale(context)
-    ranking = cache.get_or_set(
+    return edition_cached(
+        locale.language_code,
         f"audience:popular:{locale.pk}:{days}:{limit}",
-        lambda: selectors.popular_ranking(locale, days=days, limit=limit),
-        settings.DATELINE_POPULAR_CACHE_SECONDS,
+        lambda: selectors.popular_articles(locale, days=days, limit=limit),
+        timeout=settings.DATELINE_POPULAR_CACHE_SECONDS,
     )
-    return selectors.articles_for_ranking(ranking)

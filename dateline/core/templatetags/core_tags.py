@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from dateline.core.models import SiteSettings, StandardPage
+from dateline.core.pagecache import edition_cached, locale_of
 
 register = template.Library()
 
@@ -74,7 +75,7 @@ def _request_cache(request, key, compute):
 def current_locale(context) -> Locale:
     page = context.get("page")
     if isinstance(page, Page):
-        return page.locale
+        return locale_of(page)
     request = context.get("request")
     return _request_cache(request, "locale", Locale.get_active)
 
@@ -102,7 +103,14 @@ def edition_home(context) -> Page | None:
         )
         return home
 
-    return _request_cache(request, f"home-{locale.pk}", compute)
+    def cached():
+        # Every page asks for this: keep it across requests until the edition changes.
+        site = Site.find_for_request(request) if request else None
+        if site is None:
+            return compute()
+        return edition_cached(locale.language_code, f"home:{site.pk}:{locale.pk}", compute)
+
+    return _request_cache(request, f"home-{locale.pk}", cached)
 
 
 # Pages under an edition's home that the header and the calls to action link by slug.
@@ -130,7 +138,11 @@ def _edition_pages(context) -> dict:
             found[page.slug] = page
         return found
 
-    return _request_cache(context.get("request"), f"edition-pages-{home.pk}", compute)
+    return _request_cache(
+        context.get("request"),
+        f"edition-pages-{home.pk}",
+        lambda: edition_cached(locale_of(home).language_code, f"edition-pages:{home.pk}", compute),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -158,7 +170,12 @@ def other_editions(context) -> list[dict]:
     is_page = isinstance(page, Page) and page.pk
     translations = {p.locale_id: p for p in live_translations(context)}
     links = []
-    for other in Locale.objects.exclude(pk=locale.pk).order_by("language_code"):
+    others = edition_cached(
+        locale.language_code,
+        f"other-locales:{locale.pk}",
+        lambda: list(Locale.objects.exclude(pk=locale.pk).order_by("language_code")),
+    )
+    for other in others:
         url = None
         if other.pk in translations:
             url = translations[other.pk].get_url(request)
@@ -185,15 +202,20 @@ def _other_home(request, locale: Locale) -> Page | None:
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    return (
-        Page.objects.live()
-        .filter(
-            locale=locale,
-            translation_key=Subquery(
-                Page.objects.filter(pk=site.root_page_id).values("translation_key")
-            ),
-        )
-        .first()
+    return edition_cached(
+        locale.language_code,
+        f"home:{site.pk}:{locale.pk}",
+        lambda: (
+            Page.objects.live()
+            .filter(
+                locale=locale,
+                translation_key=Subquery(
+                    Page.objects.filter(pk=site.root_page_id).values("translation_key")
+                ),
+            )
+            .specific()
+            .first()
+        ),
     )
 
 
@@ -218,10 +240,15 @@ def live_translations(context) -> list[Page]:
     page = context.get("page")
     if not isinstance(page, Page) or not page.pk:
         return []
+    # A translation's publish or unpublish bumps this edition too (pagecache.editions_showing).
     return _request_cache(
         context.get("request"),
         f"translations-{page.pk}",
-        lambda: list(page.get_translations().live().select_related("locale")),
+        lambda: edition_cached(
+            locale_of(page).language_code,
+            f"translations:{page.pk}",
+            lambda: list(page.get_translations().live().select_related("locale")),
+        ),
     )
 
 

@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from dateline.accounts.roles import ensure_desk_accounts, setup_roles
 from dateline.core.illustrations import landscape_jpeg, portrait_png
 from dateline.core.models import SiteSettings, StandardPage
 from dateline.home.models import FocusCollection, HomePage
@@ -146,6 +147,8 @@ class DemoLoader:
         self.log(f"Russian edition: {russian} articles.")
         media.load(self, home)  # blogs, podcasts, video, visual story (both editions)
         newsletter.load(self, home)  # /newsletter/ with signup and archive (both editions)
+        setup_roles(log=self.log)  # contributors and editors per edition, review workflows
+        self.log("Desk accounts (the admin's password): en-editor, en-contributor, ru-editor, ...")
         return home
 
     # Structure -----------------------------------------------------------------------
@@ -460,6 +463,7 @@ def ensure_admin(password_file: Path) -> tuple[str, str | None]:
         password_file.write_text(password + "\n")
     elif not password_file.exists():
         return ADMIN_USERNAME, None
+    ensure_desk_accounts(password)  # en-editor, ru-contributor, ...: the same password
     return ADMIN_USERNAME, password
 
 

@@ -1,8 +1,9 @@
 """The header's Media panel, rendered here so that core needs no import of us."""
 
 from django import template
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
+from dateline.core.pagecache import edition_cached, locale_of
 from dateline.multimedia.models import MediaSectionPage
 
 register = template.Library()
@@ -11,8 +12,15 @@ register = template.Library()
 @register.inclusion_tag("multimedia/includes/media_menu.html", takes_context=True)
 def media_menu(context, label: str, panel_id: str):
     page = context.get("page")
-    locale = getattr(page, "locale", None) or Locale.get_active()
-    sections = MediaSectionPage.objects.live().in_menu().filter(locale=locale).order_by("path")
+    locale = locale_of(page) if isinstance(page, Page) else Locale.get_active()
+    # The same on every page of the edition: kept until a page of the edition changes.
+    sections = edition_cached(
+        locale.language_code,
+        f"media-menu:{locale.pk}",
+        lambda: list(
+            MediaSectionPage.objects.live().in_menu().filter(locale=locale).order_by("path")
+        ),
+    )
     return {"sections": sections, "label": label, "panel_id": panel_id}
 
 

@@ -1,8 +1,9 @@
 """The header's Regions and Topics panels, rendered here so that core needs no import of us."""
 
 from django import template
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
+from dateline.core.pagecache import edition_cached, locale_of
 from dateline.taxonomy import selectors
 
 register = template.Library()
@@ -14,8 +15,11 @@ def _menus(context) -> dict:
     if cached is not None:
         return cached
     page = context.get("page")
-    locale = getattr(page, "locale", None) or Locale.get_active()
-    menus = selectors.edition_menus(locale)
+    locale = locale_of(page) if isinstance(page, Page) else Locale.get_active()
+    # The same on every page of the edition: kept until a page of the edition changes.
+    menus = edition_cached(
+        locale.language_code, f"term-menus:{locale.pk}", lambda: selectors.edition_menus(locale)
+    )
     if request is not None:
         request._dateline_term_menus = menus
     return menus

@@ -59,7 +59,7 @@ class Command(BaseCommand):
                 progress = selectors.progress([page.pk])[page.pk]
                 now_done = progress["sent"] + progress["failed"]
                 bar.update(now_done - done)
-                bar.set_postfix(failed=progress["failed"])
+                bar.set_postfix(failed=progress["failed"], in_flight=progress["in_flight"])
                 done = now_done
                 if not progress["remaining"]:
                     break
@@ -70,3 +70,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Sent {progress['sent']}, refused {progress['failed']}, of {progress['total']}."
         )
+        if progress["doubtful"]:
+            self.stdout.write(
+                f"{progress['doubtful']} sent again after a worker died mid-hand-over "
+                "(same Message-ID; see docs/decisions.md)."
+            )

@@ -1,0 +1,86 @@
+"""When the database goes away: a designed 503 page instead of a 500.
+
+PostgreSQL restarting, a failover or a full disk raise ``OperationalError`` (or, on a
+connection that broke mid-request, ``InterfaceError``). Readers then get a short page in
+their edition's language with ``Retry-After``, and monitoring gets a 503 it can tell apart
+from a bug. Pages in the page cache (``core/pagecache.py``) are still served, since a
+cache hit runs no SQL; Django's ``CONN_HEALTH_CHECKS`` reconnects on the first request after
+the database is back, so nothing needs restarting.
+
+Two doors lead here: ``DatabaseOutageMiddleware`` catches what a view or its template
+raises; ``core.views.server_error`` sends here what other middleware raised (the session,
+the user) before Django would show the 500 page.
+"""
+
+import functools
+import logging
+
+from django.db import InterfaceError, OperationalError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.template import loader
+from django.utils.translation import get_language_from_path
+
+log = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 30
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def is_database_outage(exception: BaseException | None) -> bool:
+    return isinstance(exception, DATABASE_ERRORS)
+
+
+def database_unavailable(request: HttpRequest) -> HttpResponse:
+    """The 503 page, rendered without the request context: nothing in it reads the
+    database (the edition comes from the address, not from a query)."""
+    lang = get_language_from_path(request.path_info) or "en"
+    home = "/" if lang == "en" else f"/{lang}/"
+    body = loader.get_template("503.html").render({"lang": lang, "home": home})
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    # Never keep the outage page in a cache or CDN beyond the outage.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseOutageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_database_outage(exception):
+            return None
+        log.error(
+            "Database unavailable while serving %s: %s",
+            request.path,
+            exception,
+            exc_info=exception,
+        )
+        return database_unavailable(request)
+
+
+def make_publishing_atomic() -> None:
+    """Publish each revision in one transaction (called once, from ``CoreConfig.ready``).
+
+    Wagtail saves the page as live and then sends ``page_published``, whose receivers
+    (the search index, translations' tags, the page cache) run outside any transaction: one
+    that raises would leave the new version live with half its work done. Inside one
+    transaction the previous version stays live instead; the draft revision, saved before
+    publishing starts, is kept for the editor to publish again.
+    """
+    from wagtail.actions.publish_revision import PublishRevisionAction
+
+    execute = PublishRevisionAction.execute
+    if getattr(execute, "dateline_atomic", False):
+        return
+
+    @functools.wraps(execute)
+    def atomic_execute(self, *args, **kwargs):
+        with transaction.atomic():
+            return execute(self, *args, **kwargs)
+
+    atomic_execute.dateline_atomic = True
+    PublishRevisionAction.execute = atomic_execute

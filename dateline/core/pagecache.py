@@ -1,0 +1,416 @@
+"""The page cache: whole public pages kept in Django's cache and cleared on every publish.
+
+Two layers share one invalidation path:
+
+- ``PageCacheMiddleware`` keeps the finished response of an anonymous GET of a public page
+  and serves it again without running the view, the session or a single SQL query.
+- ``edition_cached()`` keeps the parts every page's header and footer repeat (the
+  edition's home page, footer pages, menus, site settings), so that a cold render pays for
+  the page itself and not for its chrome.
+
+Both key their entries with the *generation* of the edition the page belongs to (English,
+Russian...). A publish, unpublish, move or delete bumps the generation of the editions
+that show the page (its own and those of its translations), which retires every page of
+those editions at once: nothing stale stays, at the price of re-rendering the hot pages
+once. docs/decisions.md explains the choice over deleting keys one by one.
+"""
+
+import hashlib
+import re
+import time
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import get_language_from_path
+
+# Every entry of ours starts with this, so that a shared Redis can tell them apart.
+PREFIX = "pagecache"
+# Query parameters that change what a page shows; a page number is the only one.
+PAGE_PARAM = "page"
+# Campaign parameters added by newsletters and social networks: they change nothing on the
+# page, so a link shared with them is served from the same entry.
+TRACKING_PARAM = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)$")
+# Addresses that are never pages of an edition, or must never be shared between readers.
+EXCLUDED_PREFIXES = (
+    "admin/",
+    "documents/",
+    "media/",
+    "static/",
+    "api/",
+    "audience/",
+    "live/",
+    "newsletter/",
+    "newsletter-unsubscribe/",
+    "anymail/",
+    "republish/",
+    "feeds/chapters/",
+    "sitemap",
+    "news-sitemap",
+    "robots.txt",
+    "opensearch.xml",
+)
+# Set on every response the middleware looked at: "hit", "miss" or "bypass".
+STATUS_HEADER = "X-Dateline-Cache"
+
+
+def enabled() -> bool:
+    return getattr(settings, "DATELINE_PAGE_CACHE", True)
+
+
+def page_seconds() -> int:
+    return getattr(settings, "DATELINE_PAGE_CACHE_SECONDS", 300)
+
+
+# --- generations -----------------------------------------------------------------------
+
+
+def editions() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def edition_of_path(path: str) -> str:
+    """The language code of the edition an address belongs to, from its prefix alone."""
+    return get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+def _generation_key(edition: str) -> str:
+    return f"{PREFIX}:generation:{edition}"
+
+
+def generation(edition: str) -> int:
+    """The current generation of an edition's cached pages."""
+    key = _generation_key(edition)
+    value = cache.get(key)
+    if value is None:
+        # Start from the clock, not from 1: if the cache dropped this key but kept some
+        # pages, a restart at 1 could bring back pages of an earlier generation 1.
+        cache.add(key, time.time_ns(), timeout=None)
+        value = cache.get(key, 0)
+    return value
+
+
+def bump(edition_codes: Iterable[str]) -> None:
+    """Retire every cached page and chrome entry of these editions."""
+    for edition in set(edition_codes):
+        key = _generation_key(edition)
+        try:
+            cache.incr(key)
+        except ValueError:  # no such key yet: any new value retires nothing, but is new
+            cache.set(key, time.time_ns(), timeout=None)
+
+
+def bump_all() -> None:
+    bump(editions())
+
+
+# --- the chrome ------------------------------------------------------------------------
+
+
+_MISSING = object()
+
+
+def edition_cached(
+    edition: str, name: str, compute: Callable[[], object], timeout: int | None = None
+):
+    """``compute()``, kept until the edition's next generation, or ``timeout`` seconds
+    (the page cache's TTL by default)."""
+    if not enabled():
+        return compute()
+    key = f"{PREFIX}:chrome:{edition}:{generation(edition)}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, page_seconds() if timeout is None else timeout)
+    return value
+
+
+def locale_of(page):
+    """``page.locale`` without a query per page: locales change only with a site-wide bump."""
+    if "locale" not in page._state.fields_cache and page.locale_id:
+        from wagtail.models import Locale
+
+        page.locale = edition_cached(
+            settings.LANGUAGE_CODE,
+            f"locale:{page.locale_id}",
+            lambda: Locale.objects.get(pk=page.locale_id),
+        )
+    return page.locale
+
+
+def _prime_site(request: HttpRequest) -> None:
+    """Hand Wagtail the request's Site and SiteSettings from the cache (two queries saved
+    on every page). Both are cleared by a site-wide bump when either is saved."""
+    from wagtail.models import Site
+
+    from dateline.core.models import SiteSettings
+
+    host = f"{request._get_raw_host()}:{request.get_port()}"
+    site = edition_cached(
+        settings.LANGUAGE_CODE, f"site:{host}", lambda: Site._find_for_request(request)
+    )
+    request._wagtail_site = site
+    if site is not None:
+        site_settings = edition_cached(
+            settings.LANGUAGE_CODE, f"site-settings:{site.pk}", lambda: _site_settings(site)
+        )
+        site_settings._request = request
+        setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+
+
+def _site_settings(site):
+    """The site's settings with the header's logo and its renditions loaded, to be cached."""
+    from django.db.models import prefetch_related_objects
+
+    from dateline.core.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(site)
+    if site_settings.logo is not None:
+        prefetch_related_objects([site_settings.logo], "renditions")
+    return site_settings
+
+
+# --- the middleware --------------------------------------------------------------------
+
+
+def _cache_key_query(request: HttpRequest) -> str | None:
+    """The part of the query string that belongs in the key, or None if not cacheable.
+
+    Only a page number (digits) changes what a cached page shows; tracking parameters are
+    dropped; any other parameter (a search, a filter) makes the request uncacheable.
+    """
+    kept = []
+    for name, values in request.GET.lists():
+        if TRACKING_PARAM.match(name):
+            continue
+        if name != PAGE_PARAM or len(values) != 1 or not values[0].isdigit():
+            return None
+        kept.append(f"{PAGE_PARAM}={int(values[0])}")
+    return "&".join(kept)
+
+
+def _is_candidate(request: HttpRequest) -> bool:
+    """Whether the request may be answered from, or stored in, the shared cache."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        # Editors, and readers with a session (a password-protected page, a message).
+        return False
+    path = request.path_info.lstrip("/")
+    edition = get_language_from_path(request.path_info)
+    if edition and edition != settings.LANGUAGE_CODE:
+        path = path[len(edition) + 1 :]
+    return not path.startswith(EXCLUDED_PREFIXES)
+
+
+def page_key(request: HttpRequest, query: str) -> str:
+    """The cache key of a page: its edition's generation, host, path and page number."""
+    edition = edition_of_path(request.path_info)
+    address = f"{request.get_host()}{request.path_info}?{query}"
+    digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+    return f"{PREFIX}:page:{edition}:{generation(edition)}:{digest}"
+
+
+def _is_storable(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming:
+        return False
+    if _is_personal(request, response):
+        return False
+    if "authorization" in response.get("Vary", "").lower():
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-store", "no-cache")):
+        return False  # the view said so (never_cache, a preview...)
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def _is_personal(request: HttpRequest, response: HttpResponse) -> bool:
+    """A page with a CSRF token (it sets the cookie) or any other cookie is one reader's.
+
+    ``Vary: Cookie`` alone is not: the session middleware adds it whenever a template so
+    much as asks whether the reader is logged in, and a request with a session cookie never
+    reaches the shared cache anyway.
+    """
+    return bool(response.cookies) or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
+def _public_headers(response: HttpResponse) -> None:
+    if response.has_header("Cache-Control"):
+        return  # the view chose its own lifetime (feeds and sitemaps do)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=getattr(settings, "DATELINE_PAGE_BROWSER_SECONDS", 30),
+        s_maxage=getattr(settings, "DATELINE_PAGE_CDN_SECONDS", 60),
+    )
+
+
+def _stored(response: HttpResponse) -> dict:
+    headers = {
+        name: value
+        for name, value in response.items()
+        if name.lower() not in ("set-cookie", "date", STATUS_HEADER.lower())
+    }
+    return {"content": response.content, "headers": headers}
+
+
+def _from_stored(entry: dict) -> HttpResponse:
+    response = HttpResponse(entry["content"], status=200)
+    for name, value in entry["headers"].items():
+        response[name] = value
+    return response
+
+
+def _answer(request: HttpRequest, response: HttpResponse, status: str) -> HttpResponse:
+    """The response, or a 304 if the reader's copy is still current."""
+    response[STATUS_HEADER] = status
+    conditional = get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=_parse_last_modified(response),
+        response=response,
+    )
+    if request.method == "HEAD" and conditional is response:
+        response.content = b""
+    return conditional
+
+
+def _parse_last_modified(response: HttpResponse) -> int | None:
+    value = response.get("Last-Modified")
+    return parse_http_date_safe(value) if value else None
+
+
+class PageCacheMiddleware:
+    """Serve and store whole public pages; mark personal pages ``private, no-store``.
+
+    Sits right after WhiteNoise, before the session: a hit runs nothing below it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        query = _cache_key_query(request) if enabled() and _is_candidate(request) else None
+        if query is None:
+            return self._personal(request, self.get_response(request))
+        key = page_key(request, query)
+        entry = cache.get(key)
+        if entry is not None:
+            return _answer(request, _from_stored(entry), "hit")
+        request._dateline_public = True
+        response = self.get_response(request)
+        if not _is_storable(request, response):
+            return self._personal(request, response)
+        response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        response["Last-Modified"] = http_date(time.time())
+        _public_headers(response)
+        cache.set(key, _stored(response), page_seconds())
+        return _answer(request, response, "miss")
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(request, "_dateline_public", False):
+            _prime_site(request)
+
+    def _personal(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        """A page that must not be shared: keep browsers' back button, keep CDNs out."""
+        user = getattr(request, "user", None)
+        is_editor = user is not None and user.is_authenticated
+        if (is_editor or _is_personal(request, response)) and not response.has_header(
+            "Cache-Control"
+        ):
+            patch_cache_control(response, private=True, no_store=True)
+        if enabled():
+            response[STATUS_HEADER] = "bypass"
+        return response
+
+
+# --- invalidation ----------------------------------------------------------------------
+
+
+def editions_showing(page) -> set[str]:
+    """The editions whose pages show ``page``: its own, and those of its translations
+    (their language links and hreflang alternates point at it)."""
+    from wagtail.models import Page
+
+    codes = set(
+        Page.objects.filter(translation_key=page.translation_key).values_list(
+            "locale__language_code", flat=True
+        )
+    )
+    if page.locale_id:
+        codes.add(page.locale.language_code)
+    return codes
+
+
+def invalidate_page(page) -> None:
+    """Clear the pages that show ``page``, once the change is committed.
+
+    A reader who asks in between gets the old page under the old generation, which is
+    right until the commit; the new generation only ever holds pages rendered after it.
+    """
+    codes = editions_showing(page)
+    urls = _frontend_urls(page)
+    transaction.on_commit(lambda: (bump(codes), _purge_frontend(urls)))
+
+
+def invalidate_everything() -> None:
+    """For what every page shows: site settings, sites, locales."""
+    transaction.on_commit(lambda: (bump_all(), _purge_frontend(["/"])))
+
+
+def _frontend_urls(page) -> list[str]:
+    """What a CDN in front should drop: the page, its sections up to the edition's home,
+    and the edition's feeds. Term listings and related lists age out by s-maxage."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return []
+    urls = []
+    for ancestor in [*page.get_ancestors().filter(depth__gt=1), page]:
+        url = ancestor.get_full_url()
+        if url:
+            urls.append(url)
+    if urls:
+        home = urls[0]
+        urls += [f"{home}feeds/rss/", f"{home}feeds/atom/"]
+    return urls
+
+
+def _purge_frontend(urls: list[str]) -> None:
+    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+        PurgeBatch(urls).purge()
+
+
+def _page_changed(sender, instance, **kwargs) -> None:
+    invalidate_page(instance)
+
+
+def _site_changed(sender, **kwargs) -> None:
+    invalidate_everything()
+
+
+def connect_signals() -> None:
+    """Wire the invalidation to every change readers can see. Called by CoreConfig.ready."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Locale, Page, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from dateline.core.models import SiteSettings
+
+    page_published.connect(_page_changed, dispatch_uid="pagecache-published")
+    page_unpublished.connect(_page_changed, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(_page_changed, dispatch_uid="pagecache-moved")
+
+    def page_deleted(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            invalidate_page(instance)
+
+    post_delete.connect(page_deleted, weak=False, dispatch_uid="pagecache-deleted")
+    for model in (SiteSettings, Site, Locale):
+        post_save.connect(_site_changed, sender=model, dispatch_uid=f"pagecache-{model}")
+        post_delete.connect(_site_changed, sender=model, dispatch_uid=f"pagecache-del-{model}")

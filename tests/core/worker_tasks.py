@@ -1,0 +1,18 @@
+"""A task for tests/core/test_worker_faults.py, importable by a worker subprocess."""
+
+import time
+from pathlib import Path
+
+from django_tasks import task
+
+
+@task()
+def record_and_sleep(log_path: str, seconds: float) -> str:
+    """Write "start", sleep, write "done": the log shows every run and every completion."""
+    log = Path(log_path)
+    with log.open("a") as f:
+        f.write("start\n")
+    time.sleep(seconds)
+    with log.open("a") as f:
+        f.write("done\n")
+    return "done"
