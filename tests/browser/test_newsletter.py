@@ -82,13 +82,15 @@ def test_sign_up_from_an_article_confirm_and_choose_editions(page_at, outbox, vi
     page.get_by_role("link", name="Choose editions or pause the newsletter").click()
     page.wait_for_url("**/newsletter/preferences/**")
     assert page.get_by_role("heading", level=1).text_content().strip() == "Your newsletter"
-    assert page.get_by_label("English", exact=True).is_checked()
+    # The page's own form, not the signup form in its footer.
+    editions = page.get_by_role("group", name="Editions")
+    assert editions.get_by_label("English", exact=True).is_checked()
     check_page(page, "newsletter-preferences", viewport)
-    page.get_by_label("English and Russian").check()
+    editions.get_by_label("English and Russian").check()
     page.get_by_role("button", name="Save").click()
     page.wait_for_load_state()
     assert page.get_by_role("status").text_content().strip() == "Saved."
-    assert page.get_by_label("English and Russian").is_checked()
+    assert editions.get_by_label("English and Russian").is_checked()
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
