@@ -1,6 +1,18 @@
 """Editions are Wagtail locales: helpers to move between a page and its translations."""
 
-from wagtail.models import Page
+from django.db.models import Subquery
+from wagtail.models import Locale, Page, Site
+
+
+def home_page_query(site: Site, locale: Locale):
+    """The live home page of ``locale``'s edition of ``site``: the translation of the site's
+    root page, as a queryset (callers add ``.specific()`` or not)."""
+    return Page.objects.live().filter(
+        locale=locale,
+        translation_key=Subquery(
+            Page.objects.filter(pk=site.root_page_id).values("translation_key")
+        ),
+    )
 
 
 def translation_ids(page_ids: list[int], locale_id: int) -> dict[int, int]:

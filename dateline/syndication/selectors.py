@@ -2,10 +2,11 @@
 
 import datetime as dt
 
-from django.db.models import QuerySet, Subquery
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from dateline.core.editions import home_page_query
 from dateline.multimedia import selectors as media_selectors
 from dateline.multimedia.models import BlogPage, PodcastEpisodePage, PodcastSeriesPage
 from dateline.news import selectors as news_selectors
@@ -21,16 +22,7 @@ NEWS_SITEMAP_LIMIT = 1000  # Google's maximum per news sitemap
 
 def edition_home(site: Site, locale: Locale) -> Page | None:
     """The live home page of ``locale``'s edition of ``site``."""
-    return (
-        Page.objects.live()
-        .filter(
-            locale=locale,
-            translation_key=Subquery(
-                Page.objects.filter(pk=site.root_page_id).values("translation_key")
-            ),
-        )
-        .first()
-    )
+    return home_page_query(site, locale).first()
 
 
 def page_at(home: Page, path: str) -> Page | None:

@@ -4,7 +4,7 @@ import json
 
 from django import template
 from django.conf import settings
-from django.db.models import Q, Subquery
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import formats, timezone
 from django.utils.html import format_html
@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from dateline.core.editions import home_page_query
 from dateline.core.models import SiteSettings, StandardPage
 from dateline.core.pagecache import edition_cached, locale_of
 
@@ -90,18 +91,7 @@ def edition_home(context) -> Page | None:
         site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
         if site is None:
             return None
-        home = (
-            Page.objects.live()
-            .filter(
-                locale=locale,
-                translation_key=Subquery(
-                    Page.objects.filter(pk=site.root_page_id).values("translation_key")
-                ),
-            )
-            .specific()
-            .first()
-        )
-        return home
+        return home_page_query(site, locale).specific().first()
 
     def cached():
         # Every page asks for this: keep it across requests until the edition changes.
@@ -205,17 +195,7 @@ def _other_home(request, locale: Locale) -> Page | None:
     return edition_cached(
         locale.language_code,
         f"home:{site.pk}:{locale.pk}",
-        lambda: (
-            Page.objects.live()
-            .filter(
-                locale=locale,
-                translation_key=Subquery(
-                    Page.objects.filter(pk=site.root_page_id).values("translation_key")
-                ),
-            )
-            .specific()
-            .first()
-        ),
+        lambda: home_page_query(site, locale).specific().first(),
     )
 
 
