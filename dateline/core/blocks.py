@@ -1,8 +1,10 @@
 """StreamField blocks shared by every kind of page: the newsroom's body vocabulary."""
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import AbstractImage
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -78,3 +80,29 @@ class StoryBodyBlock(blocks.StreamBlock):
     pull_quote = PullQuoteBlock()
     image = CaptionedImageBlock()
     embed = LinkCardBlock()
+
+
+def prefetch_image_renditions(stream) -> None:
+    """Fetch the renditions of every image in a StreamField value in one query.
+
+    The ``{% image %}`` and ``{% picture %}`` tags otherwise ask the database once per
+    image, so a photo essay's query count would grow with its photographs.
+    """
+    images = [value for value in _block_values(stream) if isinstance(value, AbstractImage)]
+    if images:
+        prefetch_related_objects(images, "renditions")
+
+
+def _block_values(value):
+    """Every value inside a stream, struct or list block value, depth first."""
+    if isinstance(value, blocks.StreamValue):
+        for child in value:
+            yield from _block_values(child.value)
+    elif isinstance(value, blocks.StructValue):
+        for child in value.values():
+            yield from _block_values(child)
+    elif isinstance(value, (list, blocks.list_block.ListValue)):
+        for child in value:
+            yield from _block_values(getattr(child, "value", child))
+    else:
+        yield value

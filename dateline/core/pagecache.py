@@ -24,8 +24,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.middleware.gzip import re_accepts_gzip
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.text import compress_string
 from django.utils.translation import get_language_from_path
 
 # Every entry of ours starts with this, so that a shared Redis can tell them apart.
@@ -82,8 +84,22 @@ def _generation_key(edition: str) -> str:
     return f"{PREFIX}:generation:{edition}"
 
 
+# edition -> (generation, when it was read): see generation().
+_recent_generations: dict[str, tuple[int, float]] = {}
+
+
 def generation(edition: str) -> int:
-    """The current generation of an edition's cached pages."""
+    """The current generation of an edition's cached pages.
+
+    Kept in this process for ``DATELINE_GENERATION_MEMO_SECONDS`` (1 s by default), so that
+    a stored page costs one cache round trip, not two: another process's publish shows
+    here within that second, this process's own at once (bump() forgets the memo).
+    """
+    memo_seconds = getattr(settings, "DATELINE_GENERATION_MEMO_SECONDS", 1.0)
+    now = time.monotonic()
+    recent = _recent_generations.get(edition)
+    if recent is not None and now - recent[1] < memo_seconds:
+        return recent[0]
     key = _generation_key(edition)
     value = cache.get(key)
     if value is None:
@@ -91,12 +107,14 @@ def generation(edition: str) -> int:
         # pages, a restart at 1 could bring back pages of an earlier generation 1.
         cache.add(key, time.time_ns(), timeout=None)
         value = cache.get(key, 0)
+    _recent_generations[edition] = (value, now)
     return value
 
 
 def bump(edition_codes: Iterable[str]) -> None:
     """Retire every cached page and chrome entry of these editions."""
     for edition in set(edition_codes):
+        _recent_generations.pop(edition, None)
         key = _generation_key(edition)
         try:
             cache.incr(key)
@@ -140,6 +158,16 @@ def locale_of(page):
             lambda: Locale.objects.get(pk=page.locale_id),
         )
     return page.locale
+
+
+def active_locale():
+    """``Locale.get_active()`` without a query: locales change only with a site-wide bump."""
+    from django.utils.translation import get_language
+    from wagtail.models import Locale
+
+    return edition_cached(
+        settings.LANGUAGE_CODE, f"active-locale:{get_language()}", Locale.get_active
+    )
 
 
 def _prime_site(request: HttpRequest) -> None:
@@ -251,18 +279,41 @@ def _public_headers(response: HttpResponse) -> None:
 
 
 def _stored(response: HttpResponse) -> dict:
+    """What the cache keeps of a page: its body, plain and compressed once, and its headers.
+
+    Compressing at store time, not per reader, spares every hit the gzip work that
+    GZipMiddleware would otherwise repeat. A cached page is the same for every reader and
+    holds no secret, so a fixed compressed body gives BREACH nothing to work on.
+    """
     headers = {
         name: value
         for name, value in response.items()
         if name.lower() not in ("set-cookie", "date", STATUS_HEADER.lower())
     }
-    return {"content": response.content, "headers": headers}
+    content = response.content
+    gzipped = compress_string(content)
+    return {
+        "content": content,
+        "gzip": gzipped if len(gzipped) < len(content) else None,
+        "headers": headers,
+    }
 
 
-def _from_stored(entry: dict) -> HttpResponse:
-    response = HttpResponse(entry["content"], status=200)
+def _from_stored(request: HttpRequest, entry: dict) -> HttpResponse:
+    """The stored page, compressed if the reader's browser takes gzip."""
+    gzipped = entry.get("gzip")
+    accepts_gzip = re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    response = HttpResponse(gzipped if gzipped and accepts_gzip else entry["content"], status=200)
     for name, value in entry["headers"].items():
         response[name] = value
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+    if gzipped:
+        patch_vary_headers(response, ("Accept-Encoding",))
+        if accepts_gzip:
+            response["Content-Encoding"] = "gzip"
+            # The compressed body is another representation of the same page (RFC 9110 8.8.1).
+            response["ETag"] = f"W/{response['ETag']}"
     return response
 
 
@@ -295,13 +346,17 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        query = _cache_key_query(request) if enabled() and _is_candidate(request) else None
+        candidate = enabled() and _is_candidate(request)
+        query = _cache_key_query(request) if candidate else None
         if query is None:
+            # A reader's search is never stored, but its header and footer read the same
+            # site and settings as any page: those still come from the cache.
+            request._dateline_anonymous = candidate
             return self._personal(request, self.get_response(request))
         key = page_key(request, query)
         entry = cache.get(key)
         if entry is not None:
-            return _answer(request, _from_stored(entry), "hit")
+            return _answer(request, _from_stored(request, entry), "hit")
         request._dateline_public = True
         response = self.get_response(request)
         if not _is_storable(request, response):
@@ -309,12 +364,24 @@ class PageCacheMiddleware:
         response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         response["Last-Modified"] = http_date(time.time())
         _public_headers(response)
-        cache.set(key, _stored(response), page_seconds())
-        return _answer(request, response, "miss")
+        entry = _stored(response)
+        cache.set(key, entry, page_seconds())
+        return _answer(request, _from_stored(request, entry), "miss")
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(request, "_dateline_anonymous", False):
+            _prime_site(request)
         if getattr(request, "_dateline_public", False):
             _prime_site(request)
+            from wagtail.views import serve
+
+            if view_func is serve:
+                from dateline.core.routing import prime_route
+
+                # Wagtail's URL pattern passes the path as its one positional argument.
+                path = view_args[0] if view_args else view_kwargs.get("path")
+                if path is not None:
+                    prime_route(request, path)
 
     def _personal(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         """A page that must not be shared: keep browsers' back button, keep CDNs out."""
@@ -397,7 +464,7 @@ def _site_changed(sender, **kwargs) -> None:
 def connect_signals() -> None:
     """Wire the invalidation to every change readers can see. Called by CoreConfig.ready."""
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from dateline.core.models import SiteSettings
@@ -411,6 +478,8 @@ def connect_signals() -> None:
             invalidate_page(instance)
 
     post_delete.connect(page_deleted, weak=False, dispatch_uid="pagecache-deleted")
-    for model in (SiteSettings, Site, Locale):
+    # A view restriction changes who may see a page: stored copies must go, and
+    # core.routing's "no page is restricted" shortcut must be asked again.
+    for model in (SiteSettings, Site, Locale, PageViewRestriction):
         post_save.connect(_site_changed, sender=model, dispatch_uid=f"pagecache-{model}")
         post_delete.connect(_site_changed, sender=model, dispatch_uid=f"pagecache-del-{model}")

@@ -6,6 +6,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
+from dateline.news.models import ArticlePage
+
 from . import selectors
 
 
@@ -33,6 +35,8 @@ class HomePage(Page):
         InlinePanel("focus_collections", label=_("Collections in focus"), max_num=6),
     ]
     max_count_per_parent = 1
+    # Most addresses under the home page are articles: core.routing looks for one first.
+    routing_likely_child = ArticlePage
 
     class Meta:
         verbose_name = _("home page")

@@ -18,21 +18,22 @@ def front_page(home: Page) -> dict:
     The card data of every story on the page is fetched once, for all of them together.
     """
     locale = locale_of(home)
-    lead = None
-    if home.lead_story_id:
-        lead = ArticlePage.objects.live().filter(pk=home.lead_story_id).first()
-    wanted = LATEST_COUNT + (0 if lead else 1)
-    latest = list(
-        news_selectors.live_articles(locale).exclude(pk__in=[lead.pk] if lead else [])[:wanted]
-    )
+    regions, term_ids = _regions_with_term_ids(locale)
+    lead_id = home.lead_story_id
+    # One query for the lead story, the latest stories and every region's rail.
+    lists = {
+        "lead": (ArticlePage.objects.live().filter(pk=lead_id or 0), 1),
+        "latest": (news_selectors.live_articles(locale).exclude(pk=lead_id or 0), LATEST_COUNT + 1),
+    }
+    for region in regions:
+        lists[region.pk] = (news_selectors.articles_tagged(term_ids[region.pk], locale), RAIL_COUNT)
+    found = news_selectors.newest_of_each(lists)
+    lead = found["lead"][0] if found["lead"] else None
+    latest = found["latest"]
     if lead is None and latest:
         lead, latest = latest[0], latest[1:]
-
-    regions, term_ids = _regions_with_term_ids(locale)
-    rails = [
-        (region, news_selectors.articles_tagged(term_ids[region.pk], locale, RAIL_COUNT))
-        for region in regions
-    ]
+    latest = latest[:LATEST_COUNT]
+    rails = [(region, found[region.pk]) for region in regions]
     on_page = [a for a in [lead, *latest] if a] + [a for _, articles in rails for a in articles]
     news_selectors.with_article_card_data(on_page)
 

@@ -12,17 +12,19 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from dateline.core.blocks import RICH_TEXT_FEATURES
+from dateline.core.blocks import RICH_TEXT_FEATURES, prefetch_image_renditions
 from dateline.core.pagination import paginate
 from dateline.news.models import ArticlePage
 from dateline.taxonomy.models import PLACE_TERM_MODELS, TERM_MODELS
@@ -133,6 +135,12 @@ class BlogPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The blog's own image and authors: three queries whatever the number of authors.
+        prefetch_related_objects(
+            [self],
+            Prefetch("image", queryset=get_image_model().objects.prefetch_renditions()),
+            Prefetch("blog_authors", queryset=BlogAuthor.objects.select_related("author")),
+        )
         context["page_obj"] = paginate(
             request, selectors.blog_posts(self), settings.DATELINE_LISTING_PAGE_SIZE
         )
@@ -617,3 +625,8 @@ class VisualStoryPage(MediaItemPage):
 
     def photos(self) -> list:
         return [block.value["image"] for block in self.body if block.block_type == "photo"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_image_renditions(self.body)
+        return context

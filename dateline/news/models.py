@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from dateline.core.blocks import StoryBodyBlock
+from dateline.core.blocks import StoryBodyBlock, prefetch_image_renditions
 from dateline.core.models import StandardPage
 from dateline.core.pagination import paginate
 from dateline.taxonomy.models import PLACE_TERM_MODELS, TERM_MODELS
@@ -219,8 +219,10 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        selectors.with_article_card_data([self])
         context["related"] = selectors.related_articles(self, limit=3)
+        # The story's own card data (tags, authors, lead image) with its related stories'.
+        selectors.with_article_card_data([self, *context["related"]])
+        prefetch_image_renditions(self.body)
         context["live_poll_seconds"] = settings.DATELINE_LIVE_POLL_SECONDS
         return context
 

@@ -1,11 +1,22 @@
 """Reads of articles and authors, each in a fixed number of queries."""
 
-from django.db.models import Count, Max, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Count,
+    Max,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 # news.models imports this module for get_context; the module reference resolves lazily.
 from . import models as news
+
+NEWEST_FIRST = ("-first_published_at", "-pk")
 
 
 def card_prefetches() -> tuple:
@@ -34,7 +45,7 @@ def live_articles(locale: Locale | int | None = None) -> QuerySet:
     articles = news.ArticlePage.objects.live()
     if locale is not None:
         articles = articles.filter(locale=locale)
-    return articles.order_by("-first_published_at", "-pk")
+    return articles.order_by(*NEWEST_FIRST)
 
 
 def latest_articles(locale: Locale, limit: int, exclude: list[int] = ()) -> list:
@@ -47,34 +58,85 @@ def articles_by(author) -> QuerySet:
     return live_articles().filter(authors__author=author)
 
 
-def articles_tagged(term_ids: list[int], locale: Locale, limit: int) -> list:
-    """The newest live articles carrying any of the terms, without card data."""
+def articles_tagged(term_ids: list[int], locale: Locale) -> QuerySet:
+    """The newest live articles carrying any of the terms (slice it), without card data."""
     tagged = news.ArticleTag.objects.filter(term_id__in=term_ids).values("page_id")
-    return list(live_articles(locale).filter(pk__in=tagged)[:limit])
+    return live_articles(locale).filter(pk__in=tagged)
+
+
+def newest_of_each(lists: dict) -> dict:
+    """Several short lists of articles in one query: ``lists`` maps a key to a
+    ``(live_articles() queryset, how many)`` pair; the answer maps it to that many of the
+    queryset's newest articles, without card data. One UNION ALL of the sliced querysets,
+    so that a page of several lists (the home page's rails) pays one query for all."""
+    keys = list(lists)
+    # Each part's LIMIT sits in an IN subquery: SQLite refuses one on a UNION's own parts.
+    parts = [
+        news.ArticlePage.objects.filter(
+            pk__in=queryset.order_by(*NEWEST_FIRST).values("pk")[:count]
+        )
+        .annotate(list_index=Value(index))
+        .order_by()
+        for index, (queryset, count) in enumerate(lists.values())
+    ]
+    found = {key: [] for key in keys}
+    if parts:
+        for article in parts[0].union(*parts[1:], all=True):
+            found[keys[article.list_index]].append(article)
+    for articles in found.values():
+        articles.sort(key=lambda a: (a.first_published_at, a.pk), reverse=True)
+    return found
+
+
+# Related stories are ranked among this many of the newest live articles that share a place
+# or topic with the story: a bound on the work whatever the size of the archive (a story's
+# region can carry tens of thousands of articles), and news readers want recent ones.
+RELATED_CANDIDATES = 200
 
 
 def related_articles(article, limit: int = 3) -> list:
-    """Stories on the same story: the editors' pins first, then the live articles sharing the
-    most places and topics with ``article``, newest first among equals."""
-    pinned_ids = list(article.related_pins.values_list("article_id", flat=True)[:limit])
-    pinned = {a.pk: a for a in live_articles(article.locale_id).filter(pk__in=pinned_ids)}
-    related = [pinned[pk] for pk in pinned_ids if pk in pinned]
-    wanted = limit - len(related)
-    if wanted > 0:
-        term_ids = [tag.term_id for tag in article.tags.all()]
-        ranked = (
-            news.ArticleTag.objects.filter(
-                term_id__in=term_ids, page__live=True, page__locale_id=article.locale_id
-            )
-            .exclude(page_id__in=[article.pk, *pinned_ids])
-            .values("page_id")
-            .annotate(shared=Count("id"), published=Max("page__first_published_at"))
-            .order_by("-shared", "-published", "-page_id")[:wanted]
+    """Stories on the same story: the editors' pins first, then, among the newest
+    RELATED_CANDIDATES live articles sharing a place or topic with ``article``, those
+    sharing the most, newest first among equals. Two queries, without card data (the
+    article page fetches it for the story and its related ones together)."""
+    pins = news.RelatedPin.objects.filter(page_id=article.pk).order_by("sort_order")
+    pinned_ids = pins.values("article_id")[:limit]
+    term_ids = news.ArticleTag.objects.filter(page_id=article.pk).values("term_id")
+    recent = (
+        live_articles(article.locale_id)
+        .filter(pk__in=news.ArticleTag.objects.filter(term_id__in=term_ids).values("page_id"))
+        .exclude(pk=article.pk)
+        .exclude(pk__in=pinned_ids)
+        .values("pk")[:RELATED_CANDIDATES]
+    )
+    ranked = (
+        news.ArticleTag.objects.filter(term_id__in=term_ids, page_id__in=recent)
+        .values("page_id")
+        .annotate(shared=Count("id"), published=Max("page__first_published_at"))
+        .order_by("-shared", "-published", "-page_id")[:limit]
+    )
+    ranked_ids = [row["page_id"] for row in ranked]
+    # One IN over a UNION, not an OR of two: PostgreSQL cannot use the primary key for an OR.
+    wanted = (
+        pins.order_by()
+        .values("article_id")
+        .union(news.ArticlePage.objects.filter(pk__in=ranked_ids).order_by().values("pk"), all=True)
+    )
+    pin = pins.filter(article_id=OuterRef("pk"))
+    candidates = list(
+        live_articles(article.locale_id)
+        .filter(pk__in=wanted)
+        .annotate(
+            pin_id=Subquery(pin.values("pk")[:1]),
+            pin_order=Subquery(pin.values("sort_order")[:1]),
         )
-        ranked_ids = [row["page_id"] for row in ranked]
-        found = news.ArticlePage.objects.in_bulk(ranked_ids)
-        related += [found[pk] for pk in ranked_ids if pk in found]
-    return with_article_card_data(related)
+    )
+    pinned = sorted(
+        (a for a in candidates if a.pin_id is not None),
+        key=lambda a: (a.pin_order is None, a.pin_order or 0, a.pin_id),
+    )
+    by_pk = {a.pk: a for a in candidates if a.pin_id is None}
+    return (pinned[:limit] + [by_pk[pk] for pk in ranked_ids if pk in by_pk])[:limit]
 
 
 def authors_of(index_page: Page) -> list:

@@ -152,10 +152,10 @@ class Delivery(models.Model):
     """The send log: one row per issue and recipient, created before sending starts.
 
     A worker claims a batch (``claimed_by`` and a lease in ``claimed_until``) and sends it over
-    one SMTP connection. For each message it commits ``sending`` before the final dot of SMTP
-    DATA and ``sent`` right after the server's 250, so a row left ``sending`` is the only one
-    whose fate is unknown. A row whose lease runs out (its worker died) is claimed again, a
-    ``sending`` one as ``doubtful`` (see services.claim_batch); a sent row never is.
+    one SMTP connection, in groups: it commits a group ``sending`` before its first message
+    and ``sent`` (or ``failed``) after the server's answer to its last, so only a row left
+    ``sending`` has an unknown fate. A row whose lease runs out (its worker died) is claimed
+    again, a ``sending`` one as ``doubtful`` (see services.claim_batch); a sent row never is.
     """
 
     class Status(models.TextChoices):

@@ -6,7 +6,6 @@ class SearchConfig(AppConfig):
     label = "dateline_search"
 
     def ready(self):
-        from django.db.models import Prefetch
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished
@@ -18,24 +17,13 @@ class SearchConfig(AppConfig):
             VideoPage,
             VisualStoryPage,
         )
-        from dateline.news.models import ArticlePage, ArticleTag
+        from dateline.news.models import ArticlePage
 
         from . import signal_handlers
         from .registry import register_searchable
 
         # What search covers: one line per content type (see registry.py).
-        register_searchable(
-            ArticlePage,
-            kind="article",
-            standfirst=["standfirst"],
-            body=["body"],
-            prefetch=[
-                Prefetch(
-                    "tags",
-                    queryset=ArticleTag.objects.select_related("term").order_by("sort_order"),
-                )
-            ],
-        )
+        register_searchable(ArticlePage, kind="article", standfirst=["standfirst"], body=["body"])
         register_searchable(StandardPage, kind="page", standfirst=["intro"], body=["body"])
         register_searchable(
             BlogPostPage, kind="blog-post", standfirst=["standfirst"], body=["body"]

@@ -9,16 +9,18 @@ A reader's query is parsed here, once, into words, "quoted phrases", OR and -exc
 that parse, never the raw text: nothing a reader types reaches a query language unescaped.
 """
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import snowballstemmer
 from django.conf import settings
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WORD = re.compile(r"[^\W_]+")
+WORD_OR_NOT = re.compile(r"([^\W_]+)")  # re.split() keeps the words, at odd indexes
 # A query token: an optional minus, then a "quoted phrase" (closed or not) or a bare run.
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 MAX_TERMS = 16
@@ -205,27 +207,26 @@ def fts5_text(query: ParsedQuery, language: str, column: str = "") -> str:
 
 def highlight(text: str, stems: set[str], language: str) -> SafeString:
     """The text, escaped, with the words whose stem is in ``stems`` wrapped in <mark>."""
-    out = []
-    position = 0
-    for match in WORD.finditer(text):
-        out.append(escape(text[position : match.start()]))
-        word = match.group()
-        if stem(word, language) in stems:
-            out.append(f"<mark>{escape(word)}</mark>")
-        else:
-            out.append(escape(word))
-        position = match.end()
-    out.append(escape(text[position:]))
-    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+    # Words (odd indexes) are letters and digits only, so only what lies between them
+    # (even indexes) needs escaping.
+    parts = WORD_OR_NOT.split(text)
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            parts[i] = html.escape(part)
+        elif stem(part, language) in stems:
+            parts[i] = f"<mark>{part}</mark>"
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
 
 
 def snippet(text: str, stems: set[str], language: str, length: int = 32) -> SafeString | None:
     """About ``length`` words of ``text`` around its densest run of matches, highlighted;
     None when no word matches."""
-    found = list(WORD.finditer(text))
-    hits = [i for i, m in enumerate(found) if stem(m.group(), language) in stems]
-    if not hits:
+    found = WORD.findall(text)
+    # Stem each distinct word once, not each occurrence: bodies repeat their words.
+    matching = {word for word in set(found) if stem(word, language) in stems}
+    if not matching:
         return None
+    hits = [i for i, word in enumerate(found) if word in matching]
     # The window of ``length`` words holding the most matches (two pointers over the hits).
     best, best_count, last = hits[0], 0, 0
     for first_hit, i in enumerate(hits):
@@ -235,9 +236,10 @@ def snippet(text: str, stems: set[str], language: str, length: int = 32) -> Safe
             best, best_count = i, last - first_hit
     start = max(0, best - length // 4)
     end = min(len(found), start + length)
+    window = list(islice(WORD.finditer(text), start, end))
     # Start at a space, not inside a word the pattern split ("Russia’s" -> "s").
-    first = 0 if start == 0 else text.rfind(" ", 0, found[start].start()) + 1
-    last = len(text) if end == len(found) else found[end - 1].end()
+    first = 0 if start == 0 else text.rfind(" ", 0, window[0].start()) + 1
+    last = len(text) if end == len(found) else window[-1].end()
     body = highlight(text[first:last], stems, language)
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(found) else ""

@@ -31,6 +31,24 @@ class SearchEntry(models.Model):
         return f"search entry for page {self.page_id}"
 
 
+class SearchText(models.Model):
+    """An indexed page's standfirst and body as plain text: a result's snippet is cut from
+    these, so the search page never parses a page's StreamField body (milliseconds per
+    result). A table apart, so that the index rows that every search reads stay small."""
+
+    entry = models.OneToOneField(
+        SearchEntry, primary_key=True, on_delete=models.CASCADE, related_name="text"
+    )
+    standfirst = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search index text")
+
+    def __str__(self) -> str:
+        return f"search text for page {self.entry_id}"
+
+
 class SearchWord(models.Model):
     """A word that occurs in an edition's indexed pages: the vocabulary that "did you mean"
     suggests from (with a pg_trgm index on PostgreSQL)."""

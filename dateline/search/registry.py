@@ -10,7 +10,7 @@ in ``standfirst`` and ``body`` may be plain text, rich text or StreamFields; the
 always the page title.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Model
 
@@ -21,7 +21,6 @@ class SearchableModel:
     kind: str
     standfirst: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
-    prefetch: tuple = field(default=())
 
     @property
     def label(self) -> str:
@@ -54,12 +53,11 @@ def register_searchable(
     kind: str,
     standfirst: list[str] | tuple[str, ...] = (),
     body: list[str] | tuple[str, ...] = (),
-    prefetch=(),
 ) -> None:
     """Index ``model``'s live pages; ``kind`` is its value in the search's type filter."""
     if any(entry.model is model for entry in _searchable):
         return
-    entry = SearchableModel(model, kind, tuple(standfirst), tuple(body), tuple(prefetch))
+    entry = SearchableModel(model, kind, tuple(standfirst), tuple(body))
     _searchable.append(entry)
 
 

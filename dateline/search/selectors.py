@@ -4,12 +4,12 @@ import datetime as dt
 import difflib
 import json
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Model, Q, Value
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
@@ -17,8 +17,8 @@ from wagtail.search.utils import normalise_query_string
 from dateline.taxonomy.registry import tagged_models
 
 from .language import ParsedQuery, config_for, fts5_text, tsquery_text
-from .models import SearchWord
-from .registry import SearchableModel, searchable_models
+from .models import SearchEntry, SearchWord
+from .registry import SearchableModel
 
 
 @dataclass
@@ -35,7 +35,6 @@ class Filters:
 class Hits:
     page_ids: list[int]
     total: int
-    content_type_ids: list[int] = field(default_factory=list)
 
 
 # Results are the newest MAX_RESULTS matches, ranked; more are counted as "more than".
@@ -103,7 +102,7 @@ def search_ids(
             ORDER BY e.published_at DESC, e.page_id DESC
             LIMIT %s
         )
-        SELECT page_id, content_type_id, (SELECT count(*) FROM candidates) AS total
+        SELECT page_id, (SELECT count(*) FROM candidates) AS total
         FROM candidates
         WHERE age <= %s
         ORDER BY {_order(sort)}
@@ -114,7 +113,7 @@ def search_ids(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return Hits([row[0] for row in rows], rows[0][2] if rows else 0, [row[1] for row in rows])
+    return Hits([row[0] for row in rows], rows[0][1] if rows else 0)
 
 
 def _few_matches(where: str, params: list, condition: str, match_params: list) -> bool:
@@ -199,42 +198,114 @@ def _filters_sql(locale: Locale, filters: Filters) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def _tagged_ids(entry, term_ids: list[int]):
-    """Ids of ``entry.model``'s pages tagged with any of the terms, as a subquery.
-
-    For a lookup through a tag table ("tags__term") the tag table alone answers, without
-    joining the (large) content table.
-    """
+def _tag_table(entry) -> tuple[type[Model], str, str] | None:
+    """For a lookup through a tag table ("tags__term"): the tag model and the names of its
+    page and term columns; None for any other shape of lookup."""
     relation, _, rest = entry.term_lookup.partition("__")
     try:
         field = entry.model._meta.get_field(relation)
-    except Exception:  # noqa: BLE001 - any other shape of lookup goes the general way
-        field = None
-    if field is not None and field.one_to_many and rest and "__" not in rest:
-        tags = field.related_model.objects.filter(**{f"{rest}__in": term_ids})
-        return tags.order_by().values(field.field.attname)
+    except FieldDoesNotExist:
+        return None
+    if not (field.one_to_many and rest and "__" not in rest):
+        return None
+    tags = field.related_model
+    return tags, field.field.attname, tags._meta.get_field(rest).attname
+
+
+def _tagged_ids(entry, term_ids: list[int]):
+    """Ids of ``entry.model``'s pages tagged with any of the terms, as a subquery.
+
+    For a lookup through a tag table the tag table alone answers, without joining the
+    (large) content table.
+    """
+    table = _tag_table(entry)
+    if table is not None:
+        tags, page_column, term_column = table
+        found = tags.objects.filter(**{f"{term_column}__in": term_ids})
+        return found.order_by().values(page_column)
     tagged = entry.model.objects.filter(**{f"{entry.term_lookup}__in": term_ids})
     return tagged.order_by().values("pk")
 
 
-def results(hits: Hits) -> list[Page]:
-    """The pages, as their specific types with what a result shows prefetched, in order.
+@dataclass
+class Found:
+    """What a result shows, from its index row: the page (title, address, edition only),
+    its type, date, texts and the ids of its places and topics in the editors' order."""
 
-    One query per content type present, plus each type's registered prefetches.
-    """
-    registered = {entry.model: entry for entry in searchable_models()}
-    by_type = defaultdict(list)
-    for pk, content_type_id in zip(hits.page_ids, hits.content_type_ids, strict=True):
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        by_type[model].append(pk)
-    specific = {}
-    for model, pks in by_type.items():
-        queryset = model.objects.filter(pk__in=pks).select_related("locale")
-        entry = registered.get(model)
-        if entry and entry.prefetch:
-            queryset = queryset.prefetch_related(*entry.prefetch)
-        specific.update((obj.pk, obj) for obj in queryset)
-    return [specific[pk] for pk in hits.page_ids if pk in specific]
+    page: Page
+    content_type_id: int
+    published_at: dt.datetime | None
+    standfirst: str
+    body: str
+    term_ids: list[int] = field(default_factory=list)
+
+
+def results(hits: Hits) -> list[Found]:
+    """The results of ``hits``, in order, in two queries: the index rows with their pages,
+    and the pages' tags. No page is loaded as its specific type, no body is parsed."""
+    entries = (
+        SearchEntry.objects.filter(page_id__in=hits.page_ids)
+        .select_related("page", "page__locale", "text")
+        .only(
+            "content_type_id",
+            "published_at",
+            *(f"page__{name}" for name in RESULT_PAGE_FIELDS),
+            "page__locale__language_code",
+            "text__standfirst",
+            "text__body",
+        )
+    )
+    found = {}
+    for entry in entries:
+        text = getattr(entry, "text", None)  # None only for a row being rewritten
+        found[entry.page_id] = Found(
+            entry.page,
+            entry.content_type_id,
+            entry.published_at,
+            text.standfirst if text else "",
+            text.body if text else "",
+        )
+    for page_id, term_id in _tags(list(found)):
+        found[page_id].term_ids.append(term_id)
+    return [found[pk] for pk in hits.page_ids if pk in found]
+
+
+# What a result's link needs of its page (Page.get_url reads the path and the edition).
+RESULT_PAGE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "locale_id")
+
+
+def _tags(page_ids: list[int]) -> list[tuple[int, int]]:
+    """(page id, term id) of the pages' tags in the editors' order, in one query over the
+    tag tables of every tagged type."""
+    if not page_ids:
+        return []
+    parts, seen = [], set()
+    for entry in tagged_models():
+        table = _tag_table(entry)
+        if table is None:
+            tagged = entry.model.objects.filter(pk__in=page_ids).exclude(
+                **{f"{entry.term_lookup}__isnull": True}
+            )
+            parts.append(tagged.order_by().values_list("pk", entry.term_lookup, Value(0)))
+            continue
+        tags, page_column, term_column = table
+        if tags in seen:  # blog posts share the articles' tag table
+            continue
+        seen.add(tags)
+        order = (tags._meta.ordering or ["pk"])[0].lstrip("-")
+        parts.append(
+            tags.objects.filter(**{f"{page_column}__in": page_ids})
+            .order_by()
+            .values_list(page_column, term_column, order)
+        )
+    if not parts:
+        return []
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return [(page_id, term_id) for page_id, term_id, _order in sorted(rows, key=_by_page_order)]
+
+
+def _by_page_order(row: tuple) -> tuple:
+    return row[0], row[2], row[1]
 
 
 def promotions(query_text: str, locale: Locale) -> list[SearchPromotion]:

@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from dateline.taxonomy.registry import tagged_models
 
 from .language import config_for, stemmed_text, words
-from .models import SearchEntry, SearchWord
+from .models import SearchEntry, SearchText, SearchWord
 from .registry import SearchableModel, entry_for, searchable_models
 
 BATCH_SIZE = 500
@@ -129,6 +129,13 @@ def _term_ids(rows: list[dict]) -> dict[int, list[int]]:
     return found
 
 
+def _texts(rows: list[dict]) -> list[SearchText]:
+    return [
+        SearchText(entry_id=row["page_id"], standfirst=row["standfirst"], body=row["body"])
+        for row in rows
+    ]
+
+
 def _write_postgres(rows: list[dict], term_ids: dict[int, list[int]]) -> None:
     sql = """
         INSERT INTO dateline_search_searchentry (page_id, locale_id, content_type_id,
@@ -167,6 +174,12 @@ def _write_postgres(rows: list[dict], term_ids: dict[int, list[int]]) -> None:
         ]
     with connection.cursor() as cursor:
         cursor.execute(sql.format(values=values), params)
+    SearchText.objects.bulk_create(
+        _texts(rows),
+        update_conflicts=True,
+        unique_fields=["entry"],
+        update_fields=["standfirst", "body"],
+    )
 
 
 def _write_portable(rows: list[dict]) -> None:
@@ -182,6 +195,7 @@ def _write_portable(rows: list[dict]) -> None:
         )
         for row in rows
     )
+    SearchText.objects.bulk_create(_texts(rows))
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:

@@ -1,6 +1,7 @@
 """The search page (/search/, /ru/search/) and the OpenSearch description."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -8,10 +9,11 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Page
 
 from dateline.core.models import SiteSettings
-from dateline.taxonomy.selectors import edition_menus
+from dateline.core.pagecache import active_locale
+from dateline.taxonomy.selectors import cached_edition_menus
 
 from . import selectors
 from .forms import read_search
@@ -27,9 +29,9 @@ def search(request):
 def search_context(request) -> tuple[dict, int]:
     """Everything the search page shows but the page around it (header, footer): what
     bench/search.py times as the search's own work."""
-    locale = Locale.get_active()
-    menus = edition_menus(locale)
+    locale = active_locale()
     # The header's Regions and Topics menus read the same data: share it for this request.
+    menus = cached_edition_menus(locale)
     request._dateline_term_menus = menus
     asked = read_search(request.GET, menus)
     language = config_for(locale.language_code)
@@ -72,12 +74,13 @@ def search_context(request) -> tuple[dict, int]:
                 % {"number": number, "count": num_pages}
             )
         stems = query_stems(asked.query, language)
+        terms = _menu_terms(menus)
         context.update(
             total=total,
             more=more,
             page_number=number,
             num_pages=num_pages,
-            items=[_result(page, stems, language) for page in selectors.results(hits)],
+            items=[_result(found, terms, stems, language) for found in selectors.results(hits)],
             promotions=selectors.promotions(asked.text, locale) if number == 1 else [],
             previous_url=_url(asked, number - 1) if 1 < number <= num_pages + 1 else "",
             next_url=_url(asked, number + 1) if number < num_pages else "",
@@ -114,31 +117,54 @@ def _url_params(params: dict) -> str:
     return reverse("search") + ("?" + urlencode(params) if params else "")
 
 
+def _menu_terms(menus: dict) -> dict[int, tuple[Page, bool]]:
+    """term id -> (term, whether it is a place), for every term in the edition's menus."""
+    terms = {}
+    for key in ("regions", "topics"):
+        _index, tree = menus.get(key, (None, []))
+        for term, children in tree:
+            for page in (term, *children):
+                terms[page.pk] = (page, key == "regions")
+    return terms
+
+
 class Result:
     """A search result as the page shows it."""
 
-    def __init__(self, page, kind: str, title_html, snippet_html):
+    def __init__(self, page, kind: str, title_html, snippet_html, published_at, tags):
         self.page = page
         self.kind = kind
         self.title = page.title
         self.title_html = title_html
         self.snippet = snippet_html
-        self.tags = [*getattr(page, "place_terms", ()), *getattr(page, "topic_terms", ())]
-        self.published_at = getattr(page, "published_at", None) or page.first_published_at
+        self.tags = tags
+        self.published_at = published_at
 
 
-def _result(page, stems: set[str], language: str) -> Result:
-    entry = entry_for(type(page))
-    title, standfirst, body = entry.texts(page) if entry else (page.title, "", "")
+def _result(found, terms: dict, stems: set[str], language: str) -> Result:
+    model = ContentType.objects.get_for_id(found.content_type_id).model_class()
+    entry = entry_for(model)
+    standfirst, body = found.standfirst, found.body
     text = snippet(body, stems, language) or snippet(standfirst, stems, language)
     if text is None:
         text = highlight(standfirst or body[:240], stems, language)
-    return Result(page, entry.label if entry else "", highlight(title, stems, language), text)
+    tagged = [terms[pk] for pk in found.term_ids if pk in terms]
+    # Places first, then topics, each in the editors' order (as on the article itself).
+    tags = [term for term, is_place in tagged if is_place]
+    tags += [term for term, is_place in tagged if not is_place]
+    return Result(
+        found.page,
+        entry.label if entry else "",
+        highlight(found.page.title, stems, language),
+        text,
+        found.published_at,
+        tags,
+    )
 
 
 def opensearch(request):
     """The OpenSearch description: lets a browser add this edition's search."""
-    locale = Locale.get_active()
+    locale = active_locale()
     base = settings.DATELINE_BASE_URL
     name = SiteSettings.for_request(request).name
     xml = render_to_string(

@@ -99,6 +99,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which sends its own precompressed files. Pages from the page cache
+    # arrive already compressed (core/pagecache.py); this compresses everything else.
+    "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before the session: a cached page is served without a session, a user or any SQL.
     "dateline.core.pagecache.PageCacheMiddleware",
@@ -187,6 +190,9 @@ DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 # for anonymous readers, cleared on every publish; the TTL only bounds what no signal sees.
 DATELINE_PAGE_CACHE = env_bool("DATELINE_PAGE_CACHE", True)
 DATELINE_PAGE_CACHE_SECONDS = env_int("DATELINE_PAGE_CACHE_SECONDS", 5 * 60)
+# How long a worker trusts its last reading of an edition's generation (core/pagecache.py):
+# the delay before another worker's publish retires this worker's stored pages.
+DATELINE_GENERATION_MEMO_SECONDS = env_int("DATELINE_GENERATION_MEMO_SECONDS", 1)
 # Cache-Control of a cached page: max-age for browsers, s-maxage for a CDN or nginx in
 # front (which a purge, if configured below, clears sooner).
 DATELINE_PAGE_BROWSER_SECONDS = env_int("DATELINE_PAGE_BROWSER_SECONDS", 30)
@@ -306,6 +312,8 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 # Newsletter (dateline.newsletter): see docs/deploy.md.
 NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL") or DEFAULT_FROM_EMAIL
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+# Messages per send-log commit: a worker killed mid-send may leave this many in doubt.
+NEWSLETTER_COMMIT_EVERY = env_int("NEWSLETTER_COMMIT_EVERY", 50)
 NEWSLETTER_PARALLEL_TASKS = env_int("NEWSLETTER_PARALLEL_TASKS", 4)
 NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 600)
 NEWSLETTER_CONFIRM_MAX_AGE = env_int("NEWSLETTER_CONFIRM_MAX_AGE", 3 * 24 * 3600)

@@ -3,18 +3,23 @@
 Built on Wagtail's API v2 (Django REST framework): paginated with ?limit= and ?offset=,
 ?locale=en|ru for an edition, ?fields= to choose fields, ?search= for keyword search.
 Articles and episodes also take ?place=, ?topic= (a term's id or slug) and
-?published_after= / ?published_before= (YYYY-MM-DD).
+?published_after= / ?published_before= (YYYY-MM-DD). Every error is {"message": ...}.
+The OpenAPI description at /api/v2/openapi.json is built from these classes (openapi.py).
 """
 
 import datetime as dt
 
-from django.db.models import Q
+from django.core.exceptions import ValidationError
+from django.db.models import AutoField, BooleanField, Field, ForeignKey, IntegerField, Q
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from dateline.multimedia import selectors as media_selectors
@@ -104,6 +109,52 @@ class AudioField(serializers.Field):
         }
 
 
+def filterable_fields(viewset, model) -> list[str]:
+    """The model fields that ?name=value filters on: a single column each. Reverse relations
+    (?authors=) and StreamFields (?body=) have no one value to compare with; ?locale= is a
+    filter of its own."""
+    names = viewset.get_available_fields(model, db_fields_only=True)
+    return [
+        name
+        for name in names
+        if name != "locale"
+        and (field := model._meta.get_field(name)).concrete
+        and not isinstance(field, StreamField)
+    ]
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's ?name=value filters, each value first checked by its model field, so that a
+    value the column cannot hold (a date, a UUID, a number too large) is a 400, not a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        model = queryset.model
+        allowed = set(filterable_fields(view, model))
+        for name in set(view.get_available_fields(model, db_fields_only=True)) & set(request.GET):
+            if name == "locale":
+                continue
+            if name not in allowed:
+                raise BadRequestError(_("Items cannot be filtered by %(name)s.") % {"name": name})
+            self.check_value(model._meta.get_field(name), name, request.GET[name])
+        return super().filter_queryset(request, queryset, view)
+
+    @staticmethod
+    def check_value(field: Field, name: str, value: str) -> None:
+        if isinstance(field, ForeignKey):
+            field = field.target_field
+        try:
+            if isinstance(field, IntegerField | AutoField):
+                # Larger than any 64-bit column: SQLite could not even bind it.
+                if not -(2**63) <= int(value) < 2**63:
+                    raise ValueError(value)
+            elif not isinstance(field, BooleanField):
+                field.to_python(value)
+        except (ValueError, ValidationError):
+            raise BadRequestError(
+                _("“%(value)s” is not a possible %(name)s.") % {"value": value[:40], "name": name}
+            ) from None
+
+
 def _parse_date(name: str, value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -112,6 +163,67 @@ def _parse_date(name: str, value: str) -> dt.date:
             _("%(name)s must be a date written YYYY-MM-DD, not “%(value)s”.")
             % {"name": name, "value": value[:40]}
         ) from None
+
+
+SEARCH_OPERATORS = ("and", "or")
+
+
+def is_page_id(value: str) -> bool:
+    """ASCII digits of a size a database id can have ("²" is a digit to isdigit())."""
+    return value.isascii() and value.isdigit() and len(value) < 19
+
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint as every Dateline endpoint serves it: open to all, with
+    checked filters, and every error answered as {"message": ...}."""
+
+    permission_classes = [AllowAny]
+    # JSON only: DRF's browsable HTML view needs inline styles, which the site's
+    # Content-Security-Policy refuses; partners read JSON and openapi.json describes it.
+    renderer_classes = [JSONRenderer]
+    filter_backends = [
+        CheckedFieldsFilter if backend is FieldsFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
+
+    def refuse_nul(self) -> None:
+        # PostgreSQL cannot compare a text column with a string holding NUL: without this,
+        # ?place=, ?locale= or ?html_path= with one would be a 500.
+        for name, value in self.request.GET.items():
+            if "\x00" in value:
+                raise BadRequestError(
+                    _("%(name)s cannot contain a NUL character.") % {"name": name[:40]}
+                )
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.refuse_nul()
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        # Wagtail passes any operator to the search backend, which ignores or fails on it.
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError(
+                _("search_operator must be “and” or “or”, not “%(value)s”.")
+                % {"value": operator[:40]}
+            )
+
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        # DRF words its own refusals (405, 406) as {"detail": ...}, Wagtail as {"message": ...}:
+        # partners get one shape.
+        if isinstance(response.data, dict) and "detail" in response.data:
+            response.data = {"message": str(response.data["detail"])}
+        return response
+
+    def find_object(self, queryset, request):
+        value = request.GET.get("id")
+        if value is not None and not is_page_id(value):
+            raise BadRequestError(
+                _("id must be a page's number, not “%(value)s”.") % {"value": value[:40]}
+            )
+        return super().find_object(queryset, request)
 
 
 class StoryFiltersMixin:
@@ -127,9 +239,7 @@ class StoryFiltersMixin:
             if not value:
                 continue
             terms = Page.objects.type(*models)
-            # ASCII digits of a size a database id can have ("²" is a digit to isdigit()).
-            is_id = value.isascii() and value.isdigit() and len(value) < 19
-            terms = terms.filter(pk=int(value)) if is_id else terms.filter(slug=value)
+            terms = terms.filter(pk=int(value)) if is_page_id(value) else terms.filter(slug=value)
             term_ids = list(terms.values_list("pk", flat=True))
             if not term_ids:
                 raise BadRequestError(
@@ -161,11 +271,10 @@ STORY_BODY_FIELDS = [
 ]
 
 
-class ArticlesAPIViewSet(StoryFiltersMixin, PagesAPIViewSet):
+class ArticlesAPIViewSet(StoryFiltersMixin, PublicPagesAPIViewSet):
     """Articles and blog posts, newest first."""
 
     model = ArticlePage
-    permission_classes = [AllowAny]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         StoryFiltersMixin.filter_parameters
     )
@@ -207,12 +316,11 @@ class ArticlesAPIViewSet(StoryFiltersMixin, PagesAPIViewSet):
         return queryset.select_related("locale").prefetch_related(*news_selectors.card_prefetches())
 
 
-class EpisodesAPIViewSet(StoryFiltersMixin, PagesAPIViewSet):
+class EpisodesAPIViewSet(StoryFiltersMixin, PublicPagesAPIViewSet):
     """Podcast episodes with their audio files, newest first."""
 
     model = PodcastEpisodePage
     tag_model = MediaTag
-    permission_classes = [AllowAny]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         StoryFiltersMixin.filter_parameters
     )
@@ -261,10 +369,9 @@ class EpisodesAPIViewSet(StoryFiltersMixin, PagesAPIViewSet):
         )
 
 
-class TermsAPIViewSet(PagesAPIViewSet):
+class TermsAPIViewSet(PublicPagesAPIViewSet):
     """Regions, places, topics and collections, in tree order (?type=taxonomy.RegionPage)."""
 
-    permission_classes = [AllowAny]
     body_fields = PagesAPIViewSet.body_fields + ["url"]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + ["url"]
     name = "terms"
@@ -277,7 +384,13 @@ class TermsAPIViewSet(PagesAPIViewSet):
         return super().get_base_queryset().type(*TERM_MODELS)
 
 
+# Each endpoint's name is its address under /api/v2/ (DRF's as_view() resets the classes'
+# own `name`, so this table is where openapi.py reads it).
+ENDPOINTS = {
+    "articles": ArticlesAPIViewSet,
+    "episodes": EpisodesAPIViewSet,
+    "terms": TermsAPIViewSet,
+}
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("articles", ArticlesAPIViewSet)
-api_router.register_endpoint("episodes", EpisodesAPIViewSet)
-api_router.register_endpoint("terms", TermsAPIViewSet)
+for endpoint_name, viewset in ENDPOINTS.items():
+    api_router.register_endpoint(endpoint_name, viewset)

@@ -13,7 +13,9 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("republish/<int:article_id>/pixel.gif", views.republish_beacon, name="republish_beacon"),
     path("feeds/chapters/<int:episode_id>.json", views.podcast_chapters, name="podcast_chapters"),
+    path("api/v2/openapi.json", views.openapi_description, name="openapi"),
     path("api/v2/", api_router.urls),
+    re_path(r"^api/v2/(?P<path>.*)$", views.api_not_found, name="api_not_found"),
 ]
 
 edition_patterns = [

@@ -1,4 +1,5 @@
-"""Feeds, podcast feeds, sitemaps, the republishing beacon and robots.txt."""
+"""Feeds, podcast feeds, sitemaps, the republishing beacon, robots.txt and the API's
+OpenAPI description."""
 
 import base64
 import math
@@ -15,16 +16,32 @@ from wagtail.models import Locale, Page, Site
 
 from dateline.core.errors import ReaderNotFound
 from dateline.core.models import SiteSettings
+from dateline.core.pagecache import active_locale
 from dateline.multimedia.models import PodcastEpisodePage, PodcastSeriesPage
 from dateline.news.models import ArticlePage
 
-from . import selectors, services
+from . import openapi, selectors, services
 from .content import item_content, item_summary
 from .feeds import FEED_FORMATS, PodcastChannel, absolute_urls, podcast_guid, write_podcast_feed
 from .models import FeedSettings
 
 SITEMAP_PAGE_SIZE = 10_000  # the protocol allows 50,000; smaller files are kinder to crawlers
 FEED_CACHE = 900
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def openapi_description(request):
+    """The OpenAPI 3.1 description of /api/v2/ (see syndication/openapi.py)."""
+    return JsonResponse(openapi.describe(), json_dumps_params={"indent": 1})
+
+
+def api_not_found(request, path: str):
+    """Any other address under /api/v2/ (a misspelt endpoint, /articles/-1/): a 404 in the
+    API's own JSON shape rather than the site's HTML page."""
+    message = _("There is nothing at this address in the API; its endpoints are listed in "
+                "/api/v2/openapi.json.")  # fmt: skip
+    return JsonResponse({"message": message}, status=404)
 
 
 @require_GET
@@ -53,7 +70,7 @@ def _site(request) -> Site:
 
 def _edition(request) -> tuple[Site, Locale, Page]:
     site = _site(request)
-    locale = Locale.get_active()
+    locale = active_locale()
     home = selectors.edition_home(site, locale)
     if home is None:
         raise ReaderNotFound(_("This edition has no home page yet."))

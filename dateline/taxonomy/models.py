@@ -6,6 +6,7 @@ translation in each edition and its own place in the admin's page tree.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -27,9 +28,12 @@ class TermPage(Page):
     class Meta:
         abstract = True
 
-    def listing_term_ids(self) -> list[int]:
-        """The terms whose content this page lists: itself, and its sub-terms."""
-        return [self.pk, *self.get_children().live().values_list("pk", flat=True)]
+    def listing_term_ids(self) -> QuerySet | list[int]:
+        """The terms whose content this page lists: itself, and its sub-terms (a subquery,
+        so that the listing's own queries include it)."""
+        return Page.objects.filter(
+            Q(pk=self.pk) | Q(pk__in=self.get_children().live().values("pk"))
+        ).values("pk")
 
     def get_meta_description(self) -> str:
         return self.search_description or self.description

@@ -3,13 +3,15 @@
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from wagtail.models import Locale, Page
+
+from dateline.core.pagecache import edition_cached
 
 from .registry import tagged_models
 
 
-def tagged_pages(term_ids: list[int]) -> QuerySet[Page]:
+def tagged_pages(term_ids: list[int] | QuerySet) -> QuerySet[Page]:
     """Live pages of every registered content type tagged with any of ``term_ids``, newest first.
 
     Terms belong to one edition, so the result stays within that edition.
@@ -24,20 +26,37 @@ def tagged_pages(term_ids: list[int]) -> QuerySet[Page]:
 def with_card_data(pages: list[Page]) -> list[Page]:
     """Turn base pages into their specific types with what a listing card shows prefetched.
 
-    One query per content type present, plus each type's registered prefetches.
+    One query per content type present, plus the registered prefetches once for every
+    type that registered the same ones (articles and blog posts share theirs).
     """
     registered = {entry.model: entry for entry in tagged_models()}
     pks_by_model = defaultdict(list)
     for page in pages:
         pks_by_model[page.specific_class].append(page.pk)
     specific = {}
+    by_prefetch = defaultdict(list)
     for model, pks in pks_by_model.items():
-        queryset = model.objects.filter(pk__in=pks)
+        objects = list(model.objects.filter(pk__in=pks))
+        specific.update((obj.pk, obj) for obj in objects)
         entry = registered.get(model)
         if entry and entry.card_prefetch:
-            queryset = queryset.prefetch_related(*entry.card_prefetch)
-        specific.update((obj.pk, obj) for obj in queryset)
+            by_prefetch[_prefetch_paths(entry.card_prefetch)].append((entry, objects))
+    for groups in by_prefetch.values():
+        objects = [obj for _entry, group in groups for obj in group]
+        prefetch_related_objects(objects, *groups[0][0].card_prefetch)
     return [specific.get(page.pk, page) for page in pages]
+
+
+def _prefetch_paths(prefetches: tuple) -> tuple:
+    return tuple(getattr(p, "prefetch_to", p) for p in prefetches)
+
+
+def cached_edition_menus(locale: Locale) -> dict:
+    """``edition_menus()``, the same on every page of the edition: kept until a page of the
+    edition changes (core.pagecache)."""
+    return edition_cached(
+        locale.language_code, f"term-menus:{locale.pk}", lambda: edition_menus(locale)
+    )
 
 
 def edition_menus(locale: Locale) -> dict[str, tuple[Page, list[tuple[Page, list[Page]]]]]:

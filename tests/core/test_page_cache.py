@@ -1,13 +1,17 @@
 """The page cache: what readers are served, what editors are never served, and that a
 change shows on the next request, with the local-memory cache and with Redis."""
 
+import gzip
 import os
+import time
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
 
 from dateline.core import pagecache
@@ -118,6 +122,34 @@ def test_a_current_copy_gets_304_by_etag_and_by_date(client, page_cache, story):
     assert b"Floods close the mountain road" in stale.content
 
 
+def test_browsers_that_take_gzip_get_the_stored_page_compressed(
+    client, page_cache, story, django_assert_num_queries
+):
+    plain = client.get(story.url)
+    with django_assert_num_queries(0):
+        packed = client.get(story.url, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+    assert int(packed["Content-Length"]) == len(packed.content)
+    assert int(plain["Content-Length"]) == len(plain.content)
+    assert len(packed.content) < len(plain.content) / 2
+    # The same page in another encoding: a weak validator that still earns a 304.
+    assert packed["ETag"] == f"W/{plain['ETag']}"
+    again = client.get(
+        story.url, headers={"Accept-Encoding": "gzip", "If-None-Match": packed["ETag"]}
+    )
+    assert again.status_code == 304
+
+
+def test_pages_that_are_never_cached_are_compressed_too(client, page_cache, story):
+    response = client.get("/search/?q=floods", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response["X-Dateline-Cache"] == "bypass"
+    assert response["Content-Encoding"] == "gzip"
+    assert b'value="floods"' in gzip.decompress(response.content)
+
+
 def test_a_changed_page_has_a_new_etag_and_no_304(
     client, page_cache, story, django_capture_on_commit_callbacks
 ):
@@ -128,6 +160,27 @@ def test_a_changed_page_has_a_new_etag_and_no_304(
     assert after["ETag"] != first["ETag"]
     old_date = http_date(0)
     assert client.get(story.url, headers={"If-Modified-Since": old_date}).status_code == 200
+
+
+def test_another_workers_publish_retires_pages_within_the_memo(client, page_cache, story):
+    """A worker re-reads an edition's generation at most once per memo period; a bump made
+    by another process (here: straight in the cache) shows once that period is over."""
+    with override_settings(DATELINE_GENERATION_MEMO_SECONDS=0.2):
+        assert client.get(story.url)["X-Dateline-Cache"] == "miss"
+        cache.incr(pagecache._generation_key("en"))  # another worker published
+        assert client.get(story.url)["X-Dateline-Cache"] == "hit"
+        time.sleep(0.25)
+        assert client.get(story.url)["X-Dateline-Cache"] == "miss"
+
+
+def test_a_search_reads_the_site_from_the_cache(client, page_cache, story):
+    client.get("/")  # a reader has been here: the site and its settings are cached
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/?q=floods")
+    assert response.status_code == 200
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "wagtailcore_site" not in tables
+    assert "core_sitesettings" not in tables
 
 
 def test_a_page_number_is_kept_other_queries_are_not(client, page_cache, site, story):

@@ -3,6 +3,7 @@ down. Every subscriber gets the issue exactly once."""
 
 import collections
 import datetime as dt
+import smtplib
 import threading
 
 import pytest
@@ -25,53 +26,93 @@ def received(sink) -> collections.Counter:
     return collections.Counter(rcpt[0] for rcpt, _ in sink.messages)
 
 
-def test_worker_killed_after_the_server_accepted_resends_only_that_message(
+def raise_after_message(monkeypatch, n: int, error) -> None:
+    """services.transmit as usual, but raising ``error`` once the server has kept the
+    ``n``th message, before the worker hears its answer."""
+    real_transmit = services.transmit
+    calls = {"n": 0}
+
+    def transmit(*args, **kwargs):
+        real_transmit(*args, **kwargs)
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise error
+
+    monkeypatch.setattr(services, "transmit", transmit)
+
+
+def test_worker_killed_mid_group_resends_only_that_group_as_doubtful(
     settings, make_issue, subscribers, smtp_sink, monkeypatch
 ):
     settings.NEWSLETTER_BATCH_SIZE = 10
+    settings.NEWSLETTER_COMMIT_EVERY = 4
     subscribers(35)
     issue = make_issue()
     tasks.queue_issue(issue)
 
-    # The worker dies after the server accepted its 13th message and before the "sent" row
-    # was written: mid-way through its second batch, with 7 rows of that batch not started.
-    real_mark_sent = services._mark_sent
-    calls = {"n": 0}
-
-    def dying_mark_sent(pk, worker):
-        calls["n"] += 1
-        if calls["n"] == 13:
-            raise Killed
-        real_mark_sent(pk, worker)
-
-    monkeypatch.setattr(services, "_mark_sent", dying_mark_sent)
+    # The worker dies right after the server accepted its 13th message: mid-way through the
+    # first group of its second batch (readers 10-13), with 6 rows of that batch not started.
+    raise_after_message(monkeypatch, 13, Killed)
     with pytest.raises(Killed):
         services.deliver(issue.pk)
     monkeypatch.undo()
     assert len(smtp_sink.messages) == 13
-    in_doubt = Delivery.objects.get(issue=issue, status="sending")
-    assert in_doubt.subscriber.email == "reader12@example.org"
+    group = {f"reader{n}@example.org" for n in range(10, 14)}
+    in_doubt = Delivery.objects.filter(issue=issue, status="sending")
+    assert {d.subscriber.email for d in in_doubt} == group
+    assert Delivery.objects.filter(issue=issue, status="sent").count() == 10
 
     # A restarted worker leaves the dead one's claimed rows alone while its lease runs...
     result = services.deliver(issue.pk)
     assert not result.finished
     assert result.retry_at > timezone.now()
-    assert Delivery.objects.filter(issue=issue, status="pending").count() == 7
+    assert Delivery.objects.filter(issue=issue, status="pending").count() == 6
 
-    # ...and once it has run out sends them, the one in doubt again, flagged as such.
+    # ...and once it has run out sends them, the group in doubt again, flagged as such.
     Delivery.objects.filter(issue=issue, status__in=["pending", "sending"]).update(
         claimed_until=timezone.now() - dt.timedelta(seconds=1)
     )
     assert services.deliver(issue.pk).finished
     counts = received(smtp_sink)
     assert set(counts) == {f"reader{n}@example.org" for n in range(35)}
-    assert {address for address, n in counts.items() if n > 1} == {"reader12@example.org"}
-    copies = smtp_sink.to("reader12@example.org")
-    assert len({m["Message-ID"] for m in copies}) == 1
-    assert text_of(copies[0]) == text_of(copies[1])
+    twice = {address for address, n in counts.items() if n > 1}
+    assert twice == {"reader10@example.org", "reader11@example.org", "reader12@example.org"}
+    assert set(counts.values()) == {1, 2}
+    for address in twice:
+        copies = smtp_sink.to(address)
+        assert len({m["Message-ID"] for m in copies}) == 1
+        assert text_of(copies[0]) == text_of(copies[1])
     doubtful = Delivery.objects.filter(issue=issue, doubtful=True)
-    assert [d.subscriber.email for d in doubtful] == ["reader12@example.org"]
+    assert {d.subscriber.email for d in doubtful} == group
     assert NewsletterIssuePage.objects.get(pk=issue.pk).send_status == "sent"
+
+
+def test_connection_lost_after_the_dot_leaves_only_that_message_in_doubt(
+    settings, make_issue, subscribers, smtp_sink, monkeypatch
+):
+    settings.NEWSLETTER_COMMIT_EVERY = 5
+    subscribers(8)
+    issue = make_issue()
+    tasks.queue_issue(issue)
+    # The server kept reader2's message; its 250 never arrived.
+    raise_after_message(monkeypatch, 3, smtplib.SMTPServerDisconnected("connection closed"))
+    assert "retry_in" in tasks.deliver_issue.call(issue.pk)
+    monkeypatch.undo()
+    rows = dict(Delivery.objects.values_list("subscriber__email", "status"))
+    # What the server answered is recorded; the rest of the group waits, not in doubt.
+    assert rows == {
+        "reader0@example.org": "sent",
+        "reader1@example.org": "sent",
+        "reader2@example.org": "sending",
+        **{f"reader{n}@example.org": "pending" for n in range(3, 8)},
+    }
+
+    assert services.deliver(issue.pk).finished
+    counts = received(smtp_sink)
+    assert {address for address, n in counts.items() if n > 1} == {"reader2@example.org"}
+    assert len(counts) == 8
+    doubtful = Delivery.objects.filter(issue=issue, doubtful=True)
+    assert [d.subscriber.email for d in doubtful] == ["reader2@example.org"]
 
 
 def test_a_refusal_after_the_data_is_final_and_not_in_doubt(
@@ -91,10 +132,11 @@ def test_a_refusal_after_the_data_is_final_and_not_in_doubt(
     assert not Delivery.objects.filter(doubtful=True).exists()
 
 
-def test_kill_between_messages_loses_and_repeats_nothing(
+def test_kill_between_groups_loses_and_repeats_nothing(
     settings, make_issue, subscribers, smtp_sink, monkeypatch
 ):
     settings.NEWSLETTER_BATCH_SIZE = 10
+    settings.NEWSLETTER_COMMIT_EVERY = 4
     subscribers(25)
     issue = make_issue()
     tasks.queue_issue(issue)
@@ -103,15 +145,16 @@ def test_kill_between_messages_loses_and_repeats_nothing(
 
     def raw(self, *args, **kwargs):
         calls["n"] += 1
-        if calls["n"] == 8:
-            raise Killed  # killed before handing the 8th message to the server
+        if calls["n"] == 9:
+            raise Killed  # killed after two groups, before the third one begins
         return real_raw(self, *args, **kwargs)
 
     monkeypatch.setattr(services.emails.RenderedIssue, "raw", raw)
     with pytest.raises(Killed):
         services.deliver(issue.pk)
     monkeypatch.undo()
-    assert len(smtp_sink.messages) == 7
+    assert len(smtp_sink.messages) == 8
+    assert not Delivery.objects.filter(issue=issue, status="sending").exists()
     Delivery.objects.filter(issue=issue).update(claimed_until=timezone.now())
     assert services.deliver(issue.pk).finished
     counts = received(smtp_sink)

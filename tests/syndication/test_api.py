@@ -87,11 +87,34 @@ def test_articles_filter_by_place_topic_and_date(client, site):
         ("place=atlantis", "No place is called “atlantis”"),
         ("topic=9999999", "No topic is called “9999999”"),
         ("colour=red", "query parameter is not an operation or a recognised field: colour"),
+        ("search=water&search_operator=maybe", "search_operator must be “and” or “or”"),
+        ("body=water", "Items cannot be filtered by body."),
+        ("first_published_at=yesterday", "“yesterday” is not a possible first_published_at"),
+        ("lead_image=" + "9" * 30, "is not a possible lead_image"),
+        ("place=arm%00enia", "place cannot contain a NUL character"),
     ],
 )
 def test_bad_filters_get_a_clear_400(client, site, query, message):
     data = get(client, f"/api/v2/articles/?{query}", status=400)
     assert message in data["message"]
+
+
+def test_find_and_other_addresses_answer_in_json(client, site):
+    [article] = make_articles(site, 1)
+    response = client.get(f"/api/v2/articles/find/?id={article.pk}")
+    assert response.status_code == 302 and response["Location"].endswith(f"/{article.pk}/?")
+    assert (
+        "id must be a page's number"
+        in get(client, "/api/v2/articles/find/?id=null", 400)["message"]
+    )
+    assert "NUL" in get(client, "/api/v2/articles/find/?html_path=/a%00b/", 400)["message"]
+    assert "openapi.json" in get(client, "/api/v2/articles/-1/", 404)["message"]
+    refused = client.post("/api/v2/articles/")
+    assert refused.status_code == 405 and "POST" in refused.json()["message"]
+    # A browser asking for HTML still gets JSON (the site's CSP would break DRF's HTML view).
+    from_browser = client.get("/api/v2/articles/", headers={"Accept": "text/html,*/*;q=0.8"})
+    assert from_browser.status_code == 200
+    assert from_browser["Content-Type"] == "application/json"
 
 
 def test_episodes_expose_their_audio(client, site):

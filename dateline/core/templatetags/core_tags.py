@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Site
 
 from dateline.core.editions import home_page_query
 from dateline.core.models import SiteSettings, StandardPage
-from dateline.core.pagecache import edition_cached, locale_of
+from dateline.core.pagecache import active_locale, edition_cached, locale_of
 
 register = template.Library()
 
@@ -78,7 +78,7 @@ def current_locale(context) -> Locale:
     if isinstance(page, Page):
         return locale_of(page)
     request = context.get("request")
-    return _request_cache(request, "locale", Locale.get_active)
+    return _request_cache(request, "locale", active_locale)
 
 
 @register.simple_tag(takes_context=True)

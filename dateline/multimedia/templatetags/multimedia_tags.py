@@ -1,9 +1,9 @@
 """The header's Media panel, rendered here so that core needs no import of us."""
 
 from django import template
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from dateline.core.pagecache import edition_cached, locale_of
+from dateline.core.pagecache import active_locale, edition_cached, locale_of
 from dateline.multimedia.models import MediaSectionPage
 
 register = template.Library()
@@ -12,7 +12,7 @@ register = template.Library()
 @register.inclusion_tag("multimedia/includes/media_menu.html", takes_context=True)
 def media_menu(context, label: str, panel_id: str):
     page = context.get("page")
-    locale = locale_of(page) if isinstance(page, Page) else Locale.get_active()
+    locale = locale_of(page) if isinstance(page, Page) else active_locale()
     # The same on every page of the edition: kept until a page of the edition changes.
     sections = edition_cached(
         locale.language_code,

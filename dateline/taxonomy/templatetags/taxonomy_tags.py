@@ -1,9 +1,9 @@
 """The header's Regions and Topics panels, rendered here so that core needs no import of us."""
 
 from django import template
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from dateline.core.pagecache import edition_cached, locale_of
+from dateline.core.pagecache import active_locale, locale_of
 from dateline.taxonomy import selectors
 
 register = template.Library()
@@ -15,11 +15,8 @@ def _menus(context) -> dict:
     if cached is not None:
         return cached
     page = context.get("page")
-    locale = locale_of(page) if isinstance(page, Page) else Locale.get_active()
-    # The same on every page of the edition: kept until a page of the edition changes.
-    menus = edition_cached(
-        locale.language_code, f"term-menus:{locale.pk}", lambda: selectors.edition_menus(locale)
-    )
+    locale = locale_of(page) if isinstance(page, Page) else active_locale()
+    menus = selectors.cached_edition_menus(locale)
     if request is not None:
         request._dateline_term_menus = menus
     return menus

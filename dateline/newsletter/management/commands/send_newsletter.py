@@ -72,6 +72,6 @@ class Command(BaseCommand):
         )
         if progress["doubtful"]:
             self.stdout.write(
-                f"{progress['doubtful']} sent again after a worker died mid-hand-over "
+                f"{progress['doubtful']} sent again after a worker died before recording them "
                 "(same Message-ID; see docs/decisions.md)."
             )

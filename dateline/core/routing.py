@@ -1,0 +1,124 @@
+"""Page routing for readers in a fixed number of queries, whatever the depth of the page.
+
+Wagtail routes ``/blogs/kitchen-table/supra/`` by walking the tree: the locale of the
+edition, its home page, then a children query and a ``specific`` query per segment (eight
+queries for that address). A reader's page is found here with one query for the page and
+its ancestors by slug and depth and one for the deepest page's specific fields; the
+edition's home page comes from the per-edition cache. The page cache middleware hands the
+result to Wagtail through the attribute Wagtail itself caches its route in
+(``request._wagtail_route_for_request``), so editors, previews and anything this module
+does not handle keep Wagtail's own routing.
+
+The result is the same as Wagtail's: the deepest page found along the path gets
+``route()`` with what is left (a 404 if that is not a child it has), and a page
+must be live to be served. Only for page types that keep Wagtail's ``route()``; a type that
+overrides it (``RoutablePageMixin``) in the path sends the request back to Wagtail.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.http import Http404
+from wagtail.models import Page, PageViewRestriction, Site
+
+from dateline.core.pagecache import edition_cached, edition_of_path, locale_of
+
+# Set on a request that this module did not route: Wagtail routes it as usual.
+_NOT_HANDLED = object()
+
+
+def prime_route(request, path: str) -> None:
+    """Route a reader's request to a page now, in two queries, for Wagtail to use."""
+    site = getattr(request, "_wagtail_site", None)
+    if site is None:
+        return
+    edition = edition_of_path(request.path_info)
+    home = edition_cached(edition, f"route-home:{site.pk}", lambda: _edition_home(site))
+    if home is None or _overrides_route(type(home)):
+        return
+    try:
+        result = _route(request, home, [part for part in path.split("/") if part])
+    except Http404:
+        result = None
+    if result is _NOT_HANDLED:
+        return
+    if result is not None:
+        _skip_view_restriction_queries(result.page)
+    request._wagtail_route_for_request = result
+
+
+def _edition_home(site: Site):
+    """The site's root page in the active language's edition, with its specific fields."""
+    home = site.root_page.localized.specific
+    locale_of(home)
+    return home
+
+
+def _route(request, home, components: list[str]):
+    if not components:
+        return home.route(request, [])
+    if len(components) == 1:
+        page = _likely_child(home, components[0])
+        if page is not None:
+            page._cached_parent_obj = home
+            locale_of(page)
+            return page.route(request, [])
+    # Wagtail's walk, "the child of the page above with this slug", for every segment in
+    # one query; slug is indexed, and there are only ever a few pages per slug and depth.
+    wanted = Q()
+    for depth, slug in enumerate(components, start=home.depth + 1):
+        wanted |= Q(depth=depth, slug=slug)
+    found = list(Page.objects.filter(wanted, path__startswith=home.path))
+    chain, parent = [], home
+    for depth, slug in enumerate(components, start=home.depth + 1):
+        child = next(
+            (p for p in found if p.depth == depth and p.slug == slug and p.is_child_of(parent)),
+            None,
+        )
+        if child is None:
+            break
+        chain.append(child)
+        parent = child
+    if not chain:
+        raise Http404
+    if any(_overrides_route(_model_of(page)) for page in chain):
+        return _NOT_HANDLED
+    deepest = chain[-1].specific
+    deepest._cached_parent_obj = chain[-2] if len(chain) > 1 else home
+    locale_of(deepest)
+    return deepest.route(request, components[len(chain) :])
+
+
+def _likely_child(home, slug: str):
+    """The home page's child by slug in one query, if it is of the type most of its
+    children are (``routing_likely_child``: articles, under a news site's home)."""
+    model = getattr(home, "routing_likely_child", None)
+    if model is None or _overrides_route(model):
+        return None
+    child = model.objects.filter(
+        depth=home.depth + 1, slug=slug, path__startswith=home.path
+    ).first()
+    if child is None or _model_of(child) is not model:
+        return None  # another type (a section, a subclass): the general way finds it
+    return child
+
+
+def _model_of(page: Page):
+    return ContentType.objects.get_for_id(page.content_type_id).model_class() or Page
+
+
+def _overrides_route(model) -> bool:
+    return model.route is not Page.route
+
+
+def _skip_view_restriction_queries(page) -> None:
+    """Most sites restrict no page at all: then Wagtail's restriction check (two queries
+    per page) can only find nothing. The check calls ``page.get_view_restrictions()``, so
+    the routed page answers it from the per-site cache; a save or delete of any
+    restriction clears that cache (pagecache.connect_signals)."""
+    if not edition_cached(settings.LANGUAGE_CODE, "any-view-restriction", _any_restriction):
+        page.get_view_restrictions = PageViewRestriction.objects.none
+
+
+def _any_restriction() -> bool:
+    return PageViewRestriction.objects.exists()
