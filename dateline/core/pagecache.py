@@ -27,6 +27,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.safestring import mark_safe
 from django.utils.text import compress_string
 from django.utils.translation import get_language_from_path
 
@@ -111,6 +112,13 @@ def generation(edition: str) -> int:
     return value
 
 
+def forget_generations(**kwargs) -> None:
+    """Drop this process's memo of the generations: when the cache itself changes (tests
+    switch it with override_settings), the memo would otherwise outlive the values it
+    copied. A flushed production cache costs one extra miss per page, nothing stale."""
+    _recent_generations.clear()
+
+
 def bump(edition_codes: Iterable[str]) -> None:
     """Retire every cached page and chrome entry of these editions."""
     for edition in set(edition_codes):
@@ -145,6 +153,14 @@ def edition_cached(
         value = compute()
         cache.set(key, value, page_seconds() if timeout is None else timeout)
     return value
+
+
+def edition_fragment(request, edition: str, name: str, render: Callable[[], str]) -> str:
+    """HTML that every page of an edition repeats (a header menu), rendered once per
+    generation and site: its links are written relative to the site that asked."""
+    site = getattr(request, "_wagtail_site", None)
+    site_id = site.pk if site is not None else 0
+    return mark_safe(edition_cached(edition, f"html:{site_id}:{name}", render))
 
 
 def locale_of(page):
@@ -463,12 +479,14 @@ def _site_changed(sender, **kwargs) -> None:
 
 def connect_signals() -> None:
     """Wire the invalidation to every change readers can see. Called by CoreConfig.ready."""
+    from django.core.signals import setting_changed
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from dateline.core.models import SiteSettings
 
+    setting_changed.connect(forget_generations, dispatch_uid="pagecache-settings")
     page_published.connect(_page_changed, dispatch_uid="pagecache-published")
     page_unpublished.connect(_page_changed, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="pagecache-moved")

@@ -1,27 +1,37 @@
 """The header's Media panel, rendered here so that core needs no import of us."""
 
 from django import template
+from django.template.loader import render_to_string
 from wagtail.models import Page
 
-from dateline.core.pagecache import active_locale, edition_cached, locale_of
+from dateline.core.pagecache import active_locale, edition_fragment, locale_of
 from dateline.multimedia.models import MediaSectionPage
 
 register = template.Library()
 
 
-@register.inclusion_tag("multimedia/includes/media_menu.html", takes_context=True)
-def media_menu(context, label: str, panel_id: str):
+@register.simple_tag(takes_context=True)
+def media_menu(context, label: str, panel_id: str) -> str:
+    """The header's Media panel: the same HTML on every page of the edition, so rendered
+    once per generation (kept until a page of the edition changes)."""
     page = context.get("page")
     locale = locale_of(page) if isinstance(page, Page) else active_locale()
-    # The same on every page of the edition: kept until a page of the edition changes.
-    sections = edition_cached(
-        locale.language_code,
-        f"media-menu:{locale.pk}",
-        lambda: list(
-            MediaSectionPage.objects.live().in_menu().filter(locale=locale).order_by("path")
-        ),
-    )
-    return {"sections": sections, "label": label, "panel_id": panel_id}
+    request = context.get("request")
+
+    def render() -> str:
+        sections = MediaSectionPage.objects.live().in_menu().filter(locale=locale)
+        return render_to_string(
+            "multimedia/includes/media_menu.html",
+            {
+                "sections": sections.order_by("path"),
+                "label": label,
+                "panel_id": panel_id,
+                "request": request,
+            },
+        )
+
+    name = f"media-menu:{locale.pk}:{panel_id}"
+    return edition_fragment(request, locale.language_code, name, render)
 
 
 @register.filter

@@ -1,12 +1,18 @@
 """The header's Regions and Topics panels, rendered here so that core needs no import of us."""
 
 from django import template
+from django.template.loader import render_to_string
 from wagtail.models import Page
 
-from dateline.core.pagecache import active_locale, locale_of
+from dateline.core.pagecache import active_locale, edition_fragment, locale_of
 from dateline.taxonomy import selectors
 
 register = template.Library()
+
+
+def _locale(context):
+    page = context.get("page")
+    return locale_of(page) if isinstance(page, Page) else active_locale()
 
 
 def _menus(context) -> dict:
@@ -14,26 +20,29 @@ def _menus(context) -> dict:
     cached = getattr(request, "_dateline_term_menus", None)
     if cached is not None:
         return cached
-    page = context.get("page")
-    locale = locale_of(page) if isinstance(page, Page) else active_locale()
-    menus = selectors.cached_edition_menus(locale)
+    menus = selectors.cached_edition_menus(_locale(context))
     if request is not None:
         request._dateline_term_menus = menus
     return menus
 
 
-@register.inclusion_tag("taxonomy/includes/menu_panel.html", takes_context=True)
-def term_menu(context, key: str, label: str, all_label: str, panel_id: str):
-    """A mega-menu panel ("regions" or "topics") listing terms and their sub-terms."""
-    index, terms = _menus(context).get(key, (None, []))
-    return {
-        "index": index,
-        "terms": terms,
-        "label": label,
-        "all_label": all_label,
-        "panel_id": panel_id,
-        "request": context.get("request"),
-    }
+@register.simple_tag(takes_context=True)
+def term_menu(context, key: str, label: str, all_label: str, panel_id: str) -> str:
+    """A mega-menu panel ("regions" or "topics") listing terms and their sub-terms: the
+    same HTML on every page of the edition, so rendered once per generation."""
+    request = context.get("request")
+
+    def render() -> str:
+        index, terms = _menus(context).get(key, (None, []))
+        panel = {"index": index, "terms": terms, "label": label, "all_label": all_label}
+        return render_to_string(
+            "taxonomy/includes/menu_panel.html",
+            {**panel, "panel_id": panel_id, "request": request},
+        )
+
+    locale = _locale(context)
+    name = f"term-menu:{locale.pk}:{key}:{panel_id}"
+    return edition_fragment(request, locale.language_code, name, render)
 
 
 @register.simple_tag
