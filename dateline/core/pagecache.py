@@ -363,11 +363,11 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         candidate = enabled() and _is_candidate(request)
+        # Any reader's request, stored or not (a search), reads the site and its settings
+        # from the cache (process_view).
+        request._dateline_anonymous = candidate
         query = _cache_key_query(request) if candidate else None
         if query is None:
-            # A reader's search is never stored, but its header and footer read the same
-            # site and settings as any page: those still come from the cache.
-            request._dateline_anonymous = candidate
             return self._personal(request, self.get_response(request))
         key = page_key(request, query)
         entry = cache.get(key)
@@ -385,19 +385,18 @@ class PageCacheMiddleware:
         return _answer(request, _from_stored(request, entry), "miss")
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if getattr(request, "_dateline_anonymous", False):
-            _prime_site(request)
-        if getattr(request, "_dateline_public", False):
-            _prime_site(request)
-            from wagtail.views import serve
+        if not getattr(request, "_dateline_anonymous", False):
+            return
+        _prime_site(request)
+        from wagtail.views import serve
 
-            if view_func is serve:
-                from dateline.core.routing import prime_route
+        if getattr(request, "_dateline_public", False) and view_func is serve:
+            from dateline.core.routing import prime_route
 
-                # Wagtail's URL pattern passes the path as its one positional argument.
-                path = view_args[0] if view_args else view_kwargs.get("path")
-                if path is not None:
-                    prime_route(request, path)
+            # Wagtail's URL pattern passes the path as its one positional argument.
+            path = view_args[0] if view_args else view_kwargs.get("path")
+            if path is not None:
+                prime_route(request, path)
 
     def _personal(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         """A page that must not be shared: keep browsers' back button, keep CDNs out."""

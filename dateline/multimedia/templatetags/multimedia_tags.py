@@ -2,9 +2,9 @@
 
 from django import template
 from django.template.loader import render_to_string
-from wagtail.models import Page
 
-from dateline.core.pagecache import active_locale, edition_fragment, locale_of
+from dateline.core.pagecache import edition_fragment
+from dateline.core.templatetags.core_tags import current_locale
 from dateline.multimedia.models import MediaSectionPage
 
 register = template.Library()
@@ -14,8 +14,7 @@ register = template.Library()
 def media_menu(context, label: str, panel_id: str) -> str:
     """The header's Media panel: the same HTML on every page of the edition, so rendered
     once per generation (kept until a page of the edition changes)."""
-    page = context.get("page")
-    locale = locale_of(page) if isinstance(page, Page) else active_locale()
+    locale = current_locale(context)
     request = context.get("request")
 
     def render() -> str:

@@ -2,17 +2,12 @@
 
 from django import template
 from django.template.loader import render_to_string
-from wagtail.models import Page
 
-from dateline.core.pagecache import active_locale, edition_fragment, locale_of
+from dateline.core.pagecache import edition_fragment
+from dateline.core.templatetags.core_tags import current_locale
 from dateline.taxonomy import selectors
 
 register = template.Library()
-
-
-def _locale(context):
-    page = context.get("page")
-    return locale_of(page) if isinstance(page, Page) else active_locale()
 
 
 def _menus(context) -> dict:
@@ -20,7 +15,7 @@ def _menus(context) -> dict:
     cached = getattr(request, "_dateline_term_menus", None)
     if cached is not None:
         return cached
-    menus = selectors.cached_edition_menus(_locale(context))
+    menus = selectors.cached_edition_menus(current_locale(context))
     if request is not None:
         request._dateline_term_menus = menus
     return menus
@@ -40,7 +35,7 @@ def term_menu(context, key: str, label: str, all_label: str, panel_id: str) -> s
             {**panel, "panel_id": panel_id, "request": request},
         )
 
-    locale = _locale(context)
+    locale = current_locale(context)
     name = f"term-menu:{locale.pk}:{key}:{panel_id}"
     return edition_fragment(request, locale.language_code, name, render)
 
