@@ -79,8 +79,8 @@ def serve_demo(var_dir: Path, workers: int = 2) -> Iterator[str]:
     with log_path.open("wb") as log:
         server = subprocess.Popen(
             [
-                str(BIN_DIR / "gunicorn"), "dateline.wsgi", "--bind", f"127.0.0.1:{port}",
-                "--workers", str(workers), "--no-control-socket",
+                str(BIN_DIR / "gunicorn"), "dateline.wsgi", "-c", "python:dateline.gunicorn_config",
+                "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--no-control-socket",
             ],
             env=env, cwd=PROJECT_DIR, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip

@@ -159,9 +159,10 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log.open("ab")
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "dateline.wsgi", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(workers), "--no-control-socket", "--access-logfile", "-"
-             if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null"],
+            [str(BIN / "gunicorn"), "dateline.wsgi", "-c", "python:dateline.gunicorn_config",
+             "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
+             "--no-control-socket", "--access-logfile",
+             "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null"],
             env=env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         deadline = time.time() + 240  # workers import Django and Wagtail: slow on a busy machine

@@ -97,14 +97,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, which sends its own precompressed files. Pages from the page cache
     # arrive already compressed (core/pagecache.py); this compresses everything else.
     "django.middleware.gzip.GZipMiddleware",
-    "csp.middleware.CSPMiddleware",
     # Before the session: a cached page is served without a session, a user or any SQL.
     "dateline.core.pagecache.PageCacheMiddleware",
+    # Below the page cache: a stored page keeps the headers these two set, so a hit does
+    # not build the policies again. The policies hold no per-request part (no nonces).
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # A database outage in a view gives the designed 503 page (core/faults.py).
     "dateline.core.faults.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

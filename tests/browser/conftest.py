@@ -204,8 +204,9 @@ def site_url(tmp_path_factory) -> Iterator[str]:
                 # No control socket: gunicorn's default (~/.gunicorn/gunicorn.ctl) is shared
                 # with any server the developer runs, and ours would remove it on exit.
                 [
-                    str(gunicorn), "dateline.wsgi", "--bind", f"127.0.0.1:{port}",
-                    "--workers", "2", "--no-control-socket",
+                    # Production's gunicorn settings (threaded, kept-alive connections).
+                    str(gunicorn), "dateline.wsgi", "-c", "python:dateline.gunicorn_config",
+                    "--bind", f"127.0.0.1:{port}", "--workers", "2", "--no-control-socket",
                 ],
                 env=env, cwd=PROJECT_DIR, stdout=log_file, stderr=subprocess.STDOUT,
             )  # fmt: skip

@@ -109,6 +109,15 @@ def test_second_reader_gets_the_stored_page_without_a_query(
     assert second["Last-Modified"] == first["Last-Modified"]
 
 
+def test_a_stored_page_keeps_the_security_policies_it_was_rendered_with(client, page_cache, story):
+    rendered = client.get(story.url)
+    served = client.get(story.url)
+    assert (rendered["X-Dateline-Cache"], served["X-Dateline-Cache"]) == ("miss", "hit")
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options"):
+        assert served[header] == rendered[header], header
+    assert "'unsafe-inline'" not in served["Content-Security-Policy"]
+
+
 def test_a_current_copy_gets_304_by_etag_and_by_date(client, page_cache, story):
     first = client.get(story.url)
     by_etag = client.get(story.url, headers={"If-None-Match": first["ETag"]})

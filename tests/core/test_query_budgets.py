@@ -90,8 +90,6 @@ PAGES = {
     "search page": "/search/",
     "feed": "/feeds/rss/",
 }
-# Where the goal is not met yet, today's count (see bench/README.md for what is left).
-BUDGETS = {"blog post": 13}
 
 
 @pytest.fixture
@@ -136,7 +134,7 @@ def test_a_cold_render_stays_within_its_budget_and_a_hit_costs_nothing(
     if callable(url):
         url = url(site).url
     warm_the_edition(client, url)
-    with django_assert_max_num_queries(BUDGETS.get(name, BUDGET)):
+    with django_assert_max_num_queries(BUDGET):
         response = client.get(url)
     assert response.status_code == 200
     assert response["X-Dateline-Cache"] == "miss"

@@ -1,0 +1,20 @@
+"""gunicorn's settings for Dateline: ``gunicorn -c python:dateline.gunicorn_config dateline.wsgi``.
+
+Flags on the command line (``--bind``, ``--workers``) override what is set here.
+
+Threaded workers keep a reader's (or nginx's) connection open between requests. With
+gunicorn's default sync workers every request opens and closes a TCP connection, which
+costs more than serving a page from the page cache does. Threads also let a worker go on
+serving while one of its requests waits on PostgreSQL or Redis.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+# The usual rule: two workers a core, plus one.
+workers = int(os.environ.get("GUNICORN_WORKERS") or multiprocessing.cpu_count() * 2 + 1)
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS") or 4)
+# Seconds an idle kept-alive connection stays open; nginx's upstream keepalive reuses them.
+keepalive = 15
