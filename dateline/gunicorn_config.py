@@ -15,6 +15,6 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 # The usual rule: two workers a core, plus one.
 workers = int(os.environ.get("GUNICORN_WORKERS") or multiprocessing.cpu_count() * 2 + 1)
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS") or 4)
+threads = int(os.environ.get("GUNICORN_THREADS") or 8)
 # Seconds an idle kept-alive connection stays open; nginx's upstream keepalive reuses them.
 keepalive = 15

@@ -16,8 +16,11 @@ once. docs/decisions.md explains the choice over deleting keys one by one.
 """
 
 import hashlib
+import pickle
 import re
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -113,10 +116,55 @@ def generation(edition: str) -> int:
 
 
 def forget_generations(**kwargs) -> None:
-    """Drop this process's memo of the generations: when the cache itself changes (tests
-    switch it with override_settings), the memo would otherwise outlive the values it
-    copied. A flushed production cache costs one extra miss per page, nothing stale."""
+    """Drop this process's memo of the generations and its local copies: when the cache
+    itself changes (tests switch it with override_settings), they would otherwise outlive
+    the values they copied. A flushed production cache costs one extra miss per page."""
     _recent_generations.clear()
+    local_copies.clear()
+
+
+class LocalCopies:
+    """The entries this process read from the shared cache last, kept in its own memory.
+
+    Every key of ours holds its edition's generation, so a copy is exactly as current as
+    the generation this process last read (within DATELINE_GENERATION_MEMO_SECONDS), and
+    the hottest pages and header parts cost no round trip to Redis. A copy never outlives
+    the shared entry (each entry carries its expiry time); at most
+    DATELINE_LOCAL_CACHE_ENTRIES are kept, the least recently used going first. Threads of
+    a worker share it, hence the lock.
+    """
+
+    def __init__(self):
+        self._entries: OrderedDict[str, tuple[float, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str, default=None):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return default
+            if found[0] <= time.time():
+                del self._entries[key]
+                return default
+            self._entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key: str, value, expires: float) -> None:
+        size = getattr(settings, "DATELINE_LOCAL_CACHE_ENTRIES", 128)
+        if size <= 0 or expires <= time.time():
+            return
+        with self._lock:
+            self._entries[key] = (expires, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > size:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+local_copies = LocalCopies()
 
 
 def bump(edition_codes: Iterable[str]) -> None:
@@ -137,9 +185,6 @@ def bump_all() -> None:
 # --- the chrome ------------------------------------------------------------------------
 
 
-_MISSING = object()
-
-
 def edition_cached(
     edition: str, name: str, compute: Callable[[], object], timeout: int | None = None
 ):
@@ -147,12 +192,18 @@ def edition_cached(
     (the page cache's TTL by default)."""
     if not enabled():
         return compute()
-    key = f"{PREFIX}:chrome:{edition}:{generation(edition)}:{name}"
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(key, value, page_seconds() if timeout is None else timeout)
-    return value
+    key = f"{PREFIX}:parts:{edition}:{generation(edition)}:{name}"
+    copy = local_copies.get(key)
+    if copy is None:
+        # (expiry time, the value pickled): each reader unpickles its own copy, since
+        # model instances are changed by the request that uses them.
+        copy = cache.get(key)
+        if copy is None:
+            seconds = page_seconds() if timeout is None else timeout
+            copy = (time.time() + seconds, pickle.dumps(compute(), pickle.HIGHEST_PROTOCOL))
+            cache.set(key, copy, seconds)
+        local_copies.put(key, copy, copy[0])
+    return pickle.loads(copy[1])
 
 
 def edition_fragment(request, edition: str, name: str, render: Callable[[], str]) -> str:
@@ -312,6 +363,7 @@ def _stored(response: HttpResponse) -> dict:
         "content": content,
         "gzip": gzipped if len(gzipped) < len(content) else None,
         "headers": headers,
+        "expires": time.time() + page_seconds(),
     }
 
 
@@ -370,7 +422,11 @@ class PageCacheMiddleware:
         if query is None:
             return self._personal(request, self.get_response(request))
         key = page_key(request, query)
-        entry = cache.get(key)
+        entry = local_copies.get(key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                local_copies.put(key, entry, entry.get("expires", 0))
         if entry is not None:
             return _answer(request, _from_stored(request, entry), "hit")
         request._dateline_public = True
@@ -382,6 +438,7 @@ class PageCacheMiddleware:
         _public_headers(response)
         entry = _stored(response)
         cache.set(key, entry, page_seconds())
+        local_copies.put(key, entry, entry["expires"])
         return _answer(request, _from_stored(request, entry), "miss")
 
     def process_view(self, request, view_func, view_args, view_kwargs):

@@ -195,6 +195,8 @@ DATELINE_PAGE_CACHE_SECONDS = env_int("DATELINE_PAGE_CACHE_SECONDS", 5 * 60)
 # How long a worker trusts its last reading of an edition's generation (core/pagecache.py):
 # the delay before another worker's publish retires this worker's stored pages.
 DATELINE_GENERATION_MEMO_SECONDS = env_int("DATELINE_GENERATION_MEMO_SECONDS", 1)
+# Cache entries (pages, header parts) each worker keeps a copy of (core.pagecache.LocalCopies).
+DATELINE_LOCAL_CACHE_ENTRIES = env_int("DATELINE_LOCAL_CACHE_ENTRIES", 128)
 # Cache-Control of a cached page: max-age for browsers, s-maxage for a CDN or nginx in
 # front (which a purge, if configured below, clears sooner).
 DATELINE_PAGE_BROWSER_SECONDS = env_int("DATELINE_PAGE_BROWSER_SECONDS", 30)

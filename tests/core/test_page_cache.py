@@ -183,6 +183,39 @@ def test_another_workers_publish_retires_pages_within_the_memo(client, page_cach
         assert client.get(story.url)["X-Dateline-Cache"] == "miss"
 
 
+def stored_page_key() -> str:
+    """The key of the one page this worker holds a copy of."""
+    (key,) = (key for key in pagecache.local_copies._entries if ":page:" in key)
+    return key
+
+
+def test_a_worker_serves_its_own_copy_of_a_hot_page_without_asking_the_cache(
+    client, page_cache, story
+):
+    assert client.get(story.url)["X-Dateline-Cache"] == "miss"
+    cache.delete(stored_page_key())  # the shared entry is not read again: the copy serves
+    assert client.get(story.url)["X-Dateline-Cache"] == "hit"
+
+
+def test_a_workers_copy_never_outlives_the_shared_entry(client, page_cache, story, monkeypatch):
+    assert client.get(story.url)["X-Dateline-Cache"] == "miss"
+    assert client.get(story.url)["X-Dateline-Cache"] == "hit"
+    later = pagecache.time.time() + pagecache.page_seconds() + 1
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+    cache.delete(stored_page_key())  # what the cache itself does once the entry's time is up
+    assert client.get(story.url)["X-Dateline-Cache"] == "miss"
+
+
+def test_a_worker_keeps_only_the_most_recently_used_copies(settings):
+    settings.DATELINE_LOCAL_CACHE_ENTRIES = 2
+    copies = pagecache.LocalCopies()
+    expires = pagecache.time.time() + 60
+    for key in ("home", "story", "listing"):
+        copies.put(key, key.upper(), expires)
+        copies.get("home")  # the home page is read all the time
+    assert [copies.get(key) for key in ("home", "story", "listing")] == ["HOME", None, "LISTING"]
+
+
 def test_a_search_reads_the_site_from_the_cache(client, page_cache, story):
     client.get("/")  # a reader has been here: the site and its settings are cached
     with CaptureQueriesContext(connection) as queries:
