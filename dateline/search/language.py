@@ -153,9 +153,12 @@ def query_stems(query: ParsedQuery, language: str) -> set[str]:
 # --- PostgreSQL: to_tsquery(config, text) --------------------------------------------
 
 
-def tsquery_text(query: ParsedQuery, language: str) -> str:
+def tsquery_text(query: ParsedQuery, language: str, loose: bool = False) -> str:
     """The query in to_tsquery syntax. Words are runs of letters and digits only, so they
-    cannot carry tsquery operators; PostgreSQL stems them with the edition's configuration."""
+    cannot carry tsquery operators; PostgreSQL stems them with the edition's configuration.
+
+    ``loose`` matches a superset, for estimates only: a phrase as any of its words, no
+    exclusions."""
 
     def word(w: str) -> str:
         if language in RESTEM_LANGUAGES and not w.isascii():
@@ -167,10 +170,13 @@ def tsquery_text(query: ParsedQuery, language: str) -> str:
     def term(t: Term) -> str:
         if len(t.words) == 1:
             return word(t.words[0])
+        if loose:
+            return "(" + " | ".join(word(w) for w in t.words) + ")"
         return "(" + " <-> ".join(t.words) + ")"
 
     parts = ["(" + " | ".join(term(t) for t in group) + ")" for group in query.groups]
-    parts += ["!" + term(t) for t in query.excluded]
+    if not loose:
+        parts += ["!" + term(t) for t in query.excluded]
     return " & ".join(parts)
 
 
