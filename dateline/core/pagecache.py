@@ -190,20 +190,42 @@ def edition_cached(
 ):
     """``compute()``, kept until the edition's next generation, or ``timeout`` seconds
     (the page cache's TTL by default)."""
+    return edition_cached_many(edition, [name], lambda names: {name: compute()}, timeout)[name]
+
+
+def edition_cached_many(
+    edition: str,
+    names: list[str],
+    compute: Callable[[list[str]], dict[str, object]],
+    timeout: int | None = None,
+) -> dict[str, object]:
+    """``edition_cached`` for several entries at once: one cache round trip for those this
+    worker has no copy of, and one ``compute(missing names)`` call for those the cache has
+    not either (so that a page asking for a list per tag pays one query, not one a tag)."""
     if not enabled():
-        return compute()
-    key = f"{PREFIX}:parts:{edition}:{generation(edition)}:{name}"
-    copy = local_copies.get(key)
-    if copy is None:
-        # (expiry time, the value pickled): each reader unpickles its own copy, since
-        # model instances are changed by the request that uses them.
-        copy = cache.get(key)
+        return compute(names) if names else {}
+    prefix = f"{PREFIX}:parts:{edition}:{generation(edition)}:"
+    # Each entry is (expiry time, the value pickled): each reader unpickles its own copy,
+    # since model instances are changed by the request that uses them.
+    copies = {name: local_copies.get(prefix + name) for name in names}
+    wanted = [prefix + name for name, copy in copies.items() if copy is None]
+    shared = cache.get_many(wanted) if wanted else {}
+    for name, copy in copies.items():
         if copy is None:
-            seconds = page_seconds() if timeout is None else timeout
-            copy = (time.time() + seconds, pickle.dumps(compute(), pickle.HIGHEST_PROTOCOL))
-            cache.set(key, copy, seconds)
-        local_copies.put(key, copy, copy[0])
-    return pickle.loads(copy[1])
+            copies[name] = shared.get(prefix + name)
+    missing = [name for name, copy in copies.items() if copy is None]
+    if missing:
+        seconds = page_seconds() if timeout is None else timeout
+        computed = compute(missing)
+        fresh = {
+            name: (time.time() + seconds, pickle.dumps(computed[name], pickle.HIGHEST_PROTOCOL))
+            for name in missing
+        }
+        cache.set_many({prefix + name: copy for name, copy in fresh.items()}, seconds)
+        copies.update(fresh)
+    for name, copy in copies.items():
+        local_copies.put(prefix + name, copy, copy[0])
+    return {name: pickle.loads(copy[1]) for name, copy in copies.items()}
 
 
 def edition_fragment(request, edition: str, name: str, render: Callable[[], str]) -> str:

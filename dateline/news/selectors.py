@@ -1,8 +1,6 @@
 """Reads of articles and authors, each in a fixed number of queries."""
 
 from django.db.models import (
-    Count,
-    Max,
     OuterRef,
     Prefetch,
     QuerySet,
@@ -92,38 +90,88 @@ def newest_of_each(lists: dict) -> dict:
 # or topic with the story: a bound on the work whatever the size of the archive (a story's
 # region can carry tens of thousands of articles), and news readers want recent ones.
 RELATED_CANDIDATES = 200
+# Each term's list holds this many more than RELATED_CANDIDATES: the story itself and its
+# pins are left out of the candidates after the lists are merged.
+_TERM_LIST_SPARE = 16
+
+
+def newest_tagged(edition: str, locale_id: int, term_ids: list[int]) -> dict[int, list]:
+    """For each term, (id, publication timestamp) of the newest live articles of the
+    edition carrying it; kept until the edition's next publish (core.pagecache), so that a
+    story's related list costs no search through its region's whole archive. The terms
+    not kept yet are read in one query."""
+    from dateline.core.pagecache import edition_cached_many
+
+    def name(term_id: int) -> str:
+        return f"tagged:{locale_id}:{term_id}"
+
+    def compute(names: list[str]) -> dict[str, list]:
+        missing = [term_id for term_id in term_ids if name(term_id) in names]
+        # One UNION ALL of a sliced list per term; each LIMIT sits in an IN subquery, as
+        # SQLite refuses one on a UNION's own parts.
+        parts = [
+            news.ArticlePage.objects.filter(
+                pk__in=live_articles(locale_id)
+                .filter(tags__term_id=term_id)
+                .values("pk")[: RELATED_CANDIDATES + _TERM_LIST_SPARE]
+            )
+            .annotate(term=Value(term_id))
+            .order_by()
+            .values_list("term", "pk", "first_published_at")
+            for term_id in missing
+        ]
+        lists = {name(term_id): [] for term_id in missing}
+        for term_id, pk, published in parts[0].union(*parts[1:], all=True):
+            lists[name(term_id)].append((pk, published.timestamp() if published else 0.0))
+        return lists
+
+    found = edition_cached_many(edition, [name(term_id) for term_id in term_ids], compute)
+    return {term_id: found[name(term_id)] for term_id in term_ids}
 
 
 def related_articles(article, limit: int = 3) -> list:
     """Stories on the same story: the editors' pins first, then, among the newest
     RELATED_CANDIDATES live articles sharing a place or topic with ``article``, those
-    sharing the most, newest first among equals. Two queries, without card data (the
-    article page fetches it for the story and its related ones together)."""
+    sharing the most, newest first among equals. Two queries (the story's terms; the chosen
+    stories with their pins), without card data (the article page fetches it for the story
+    and its related ones together); the ranking reads each term's newest articles from
+    ``newest_tagged``.
+
+    Merging the terms' lists gives exactly what one query over the whole archive would:
+    an article among the newest RELATED_CANDIDATES sharing any of the story's terms is among
+    the newest of each term it carries, so it is on each of those lists."""
+    from dateline.core.pagecache import locale_of
+
+    assert limit <= _TERM_LIST_SPARE
+    term_ids = list(
+        news.ArticleTag.objects.filter(page_id=article.pk)
+        .values_list("term_id", flat=True)
+        .distinct()
+    )
     pins = news.RelatedPin.objects.filter(page_id=article.pk).order_by("sort_order")
-    pinned_ids = pins.values("article_id")[:limit]
-    term_ids = news.ArticleTag.objects.filter(page_id=article.pk).values("term_id")
-    recent = (
-        live_articles(article.locale_id)
-        .filter(pk__in=news.ArticleTag.objects.filter(term_id__in=term_ids).values("page_id"))
-        .exclude(pk=article.pk)
-        .exclude(pk__in=pinned_ids)
-        .values("pk")[:RELATED_CANDIDATES]
-    )
-    ranked = (
-        news.ArticleTag.objects.filter(term_id__in=term_ids, page_id__in=recent)
-        .values("page_id")
-        .annotate(shared=Count("id"), published=Max("page__first_published_at"))
-        .order_by("-shared", "-published", "-page_id")[:limit]
-    )
-    ranked_ids = [row["page_id"] for row in ranked]
-    # One IN over a UNION, not an OR of two: PostgreSQL cannot use the primary key for an OR.
+    edition = locale_of(article).language_code
+    shared: dict[int, int] = {}
+    published: dict[int, float] = {}
+    for rows in newest_tagged(edition, article.locale_id, term_ids).values():
+        for pk, timestamp in rows:
+            shared[pk] = shared.get(pk, 0) + 1
+            published[pk] = timestamp
+    shared.pop(article.pk, None)
+    # The newest candidates, with room for pins, which leave them; the best-ranked of them
+    # are fetched with the pins in one query, enough of them for pins taking their places.
+    recent = sorted(shared, key=lambda pk: (published[pk], pk), reverse=True)
+    recent = recent[: RELATED_CANDIDATES + limit]
+    best = sorted(recent, key=lambda pk: (shared[pk], published[pk], pk), reverse=True)
     wanted = (
         pins.order_by()
         .values("article_id")
-        .union(news.ArticlePage.objects.filter(pk__in=ranked_ids).order_by().values("pk"), all=True)
+        .union(
+            news.ArticlePage.objects.filter(pk__in=best[: limit * 3]).order_by().values("pk"),
+            all=True,
+        )
     )
     pin = pins.filter(article_id=OuterRef("pk"))
-    candidates = list(
+    found = list(
         live_articles(article.locale_id)
         .filter(pk__in=wanted)
         .annotate(
@@ -132,11 +180,14 @@ def related_articles(article, limit: int = 3) -> list:
         )
     )
     pinned = sorted(
-        (a for a in candidates if a.pin_id is not None),
+        (a for a in found if a.pin_id is not None),
         key=lambda a: (a.pin_order is None, a.pin_order or 0, a.pin_id),
     )
-    by_pk = {a.pk: a for a in candidates if a.pin_id is None}
-    return (pinned[:limit] + [by_pk[pk] for pk in ranked_ids if pk in by_pk])[:limit]
+    unpinned = {a.pk: a for a in found if a.pin_id is None}
+    pinned_ids = {a.pk for a in pinned}
+    candidates = set([pk for pk in recent if pk not in pinned_ids][:RELATED_CANDIDATES])
+    ranked = [unpinned[pk] for pk in best if pk in candidates and pk in unpinned]
+    return (pinned[:limit] + ranked)[:limit]
 
 
 def authors_of(index_page: Page) -> list:

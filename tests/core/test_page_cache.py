@@ -216,6 +216,19 @@ def test_a_worker_keeps_only_the_most_recently_used_copies(settings):
     assert [copies.get(key) for key in ("home", "story", "listing")] == ["HOME", None, "LISTING"]
 
 
+def test_a_new_story_joins_the_related_lists_of_stored_stories(
+    client, page_cache, site, story, django_capture_on_commit_callbacks
+):
+    assert "Second landslide" not in client.get(story.url).content.decode()
+    terms = [site["caucasus"], site["armenia"]]
+    second = ArticlePageFactory(parent=site["home"], title="Second landslide", terms=terms)
+    with django_capture_on_commit_callbacks(execute=True):
+        second.save_revision().publish()  # as an editor publishes it
+    response = client.get(story.url)
+    assert response["X-Dateline-Cache"] == "miss"
+    assert [a.title for a in response.context["related"]][:1] == ["Second landslide"]
+
+
 def test_a_search_reads_the_site_from_the_cache(client, page_cache, story):
     client.get("/")  # a reader has been here: the site and its settings are cached
     with CaptureQueriesContext(connection) as queries:

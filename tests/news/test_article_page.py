@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from dateline.news import selectors
 from dateline.news.models import Correction, RelatedPin
 from tests.factories import ArticlePageFactory, ImageFactory, make_articles
 
@@ -78,6 +79,17 @@ def test_related_lists_stories_sharing_the_most_terms_newest_first(client, site)
     assert [a.title for a in response.context["related"]] == ["Closest", "Close", "Loose"]
     assert closer.first_published_at < newer_loose.first_published_at
     assert close.pk
+
+
+def test_related_ranks_only_the_newest_stories_sharing_a_term(client, site, monkeypatch):
+    monkeypatch.setattr(selectors, "RELATED_CANDIDATES", 2)
+    terms = [site["armenia"], site["caucasus"], site["politics"]]
+    ArticlePageFactory(parent=site["home"], title="Old, shares all", terms=terms)
+    ArticlePageFactory(parent=site["home"], title="Shares a region", terms=terms[:1])
+    ArticlePageFactory(parent=site["home"], title="Shares a topic", terms=terms[2:])
+    article = ArticlePageFactory(parent=site["home"], terms=terms)
+    related = client.get(article.url).context["related"]
+    assert [a.title for a in related] == ["Shares a topic", "Shares a region"]
 
 
 def test_editors_pins_come_first_in_related(client, site):
