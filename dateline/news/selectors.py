@@ -145,6 +145,7 @@ def related_articles(article, limit: int = 3) -> list:
     assert limit <= _TERM_LIST_SPARE
     term_ids = list(
         news.ArticleTag.objects.filter(page_id=article.pk)
+        .order_by()
         .values_list("term_id", flat=True)
         .distinct()
     )
