@@ -90,6 +90,9 @@ def _generation_key(edition: str) -> str:
 
 # edition -> (generation, when it was read): see generation().
 _recent_generations: dict[str, tuple[int, float]] = {}
+# What generation() answers when the shared cache does not (Redis is down): nothing is
+# stored then, and no worker's own copy is used, since no publish could retire it.
+UNKNOWN_GENERATION = 0
 
 
 def generation(edition: str) -> int:
@@ -110,8 +113,9 @@ def generation(edition: str) -> int:
         # Start from the clock, not from 1: if the cache dropped this key but kept some
         # pages, a restart at 1 could bring back pages of an earlier generation 1.
         cache.add(key, time.time_ns(), timeout=None)
-        value = cache.get(key, 0)
-    _recent_generations[edition] = (value, now)
+        value = cache.get(key, UNKNOWN_GENERATION)
+    if value != UNKNOWN_GENERATION:
+        _recent_generations[edition] = (value, now)
     return value
 
 
@@ -167,6 +171,19 @@ class LocalCopies:
 local_copies = LocalCopies()
 
 
+class _NoCopies:
+    """Stands in for local_copies while the shared cache cannot be read."""
+
+    def get(self, key: str, default=None):
+        return default
+
+    def put(self, key: str, value, expires: float) -> None:
+        pass
+
+
+NO_COPIES = _NoCopies()
+
+
 def bump(edition_codes: Iterable[str]) -> None:
     """Retire every cached page and chrome entry of these editions."""
     for edition in set(edition_codes):
@@ -204,10 +221,12 @@ def edition_cached_many(
     not either (so that a page asking for a list per tag pays one query, not one a tag)."""
     if not enabled():
         return compute(names) if names else {}
-    prefix = f"{PREFIX}:parts:{edition}:{generation(edition)}:"
+    current = generation(edition)
+    prefix = f"{PREFIX}:parts:{edition}:{current}:"
+    local = local_copies if current != UNKNOWN_GENERATION else NO_COPIES
     # Each entry is (expiry time, the value pickled): each reader unpickles its own copy,
     # since model instances are changed by the request that uses them.
-    copies = {name: local_copies.get(prefix + name) for name in names}
+    copies = {name: local.get(prefix + name) for name in names}
     wanted = [prefix + name for name, copy in copies.items() if copy is None]
     shared = cache.get_many(wanted) if wanted else {}
     for name, copy in copies.items():
@@ -224,16 +243,18 @@ def edition_cached_many(
         cache.set_many({prefix + name: copy for name, copy in fresh.items()}, seconds)
         copies.update(fresh)
     for name, copy in copies.items():
-        local_copies.put(prefix + name, copy, copy[0])
+        local.put(prefix + name, copy, copy[0])
     return {name: pickle.loads(copy[1]) for name, copy in copies.items()}
 
 
-def edition_fragment(request, edition: str, name: str, render: Callable[[], str]) -> str:
+def edition_fragment(
+    request, edition: str, name: str, render: Callable[[], str], timeout: int | None = None
+) -> str:
     """HTML that every page of an edition repeats (a header menu), rendered once per
     generation and site: its links are written relative to the site that asked."""
     site = getattr(request, "_wagtail_site", None)
     site_id = site.pk if site is not None else 0
-    return mark_safe(edition_cached(edition, f"html:{site_id}:{name}", render))
+    return mark_safe(edition_cached(edition, f"html:{site_id}:{name}", render, timeout))
 
 
 def locale_of(page):
@@ -444,11 +465,13 @@ class PageCacheMiddleware:
         if query is None:
             return self._personal(request, self.get_response(request))
         key = page_key(request, query)
-        entry = local_copies.get(key)
+        known = generation(edition_of_path(request.path_info)) != UNKNOWN_GENERATION
+        local = local_copies if known else NO_COPIES
+        entry = local.get(key)
         if entry is None:
             entry = cache.get(key)
             if entry is not None:
-                local_copies.put(key, entry, entry.get("expires", 0))
+                local.put(key, entry, entry.get("expires", 0))
         if entry is not None:
             return _answer(request, _from_stored(request, entry), "hit")
         request._dateline_public = True
@@ -460,7 +483,7 @@ class PageCacheMiddleware:
         _public_headers(response)
         entry = _stored(response)
         cache.set(key, entry, page_seconds())
-        local_copies.put(key, entry, entry["expires"])
+        local.put(key, entry, entry["expires"])
         return _answer(request, _from_stored(request, entry), "miss")
 
     def process_view(self, request, view_func, view_args, view_kwargs):

@@ -12,7 +12,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from dateline.core.blocks import StoryBodyBlock, prefetch_image_renditions
+from dateline.core.cards import rendered_cards
 from dateline.core.models import StandardPage
+from dateline.core.pagecache import locale_of
 from dateline.core.pagination import paginate
 from dateline.taxonomy.models import PLACE_TERM_MODELS, TERM_MODELS
 
@@ -219,9 +221,20 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = selectors.related_articles(self, limit=3)
-        # The story's own card data (tags, authors, lead image) with its related stories'.
-        selectors.with_article_card_data([self, *context["related"]])
+        related = context["related"] = selectors.related_articles(self, limit=3)
+        fetched = []
+
+        def prepare(cards_to_render: list) -> None:
+            # The story's own data (tags, authors, lead image) with the cards' in one go.
+            selectors.with_article_card_data([self, *cards_to_render])
+            fetched.append(self)
+
+        edition = locale_of(self).language_code
+        context["related_cards"] = rendered_cards(
+            request, edition, related, prepare, heading_level=3
+        )
+        if not fetched:
+            selectors.with_article_card_data([self])
         prefetch_image_renditions(self.body)
         context["live_poll_seconds"] = settings.DATELINE_LIVE_POLL_SECONDS
         return context

@@ -229,6 +229,18 @@ def test_a_new_story_joins_the_related_lists_of_stored_stories(
     assert [a.title for a in response.context["related"]][:1] == ["Second landslide"]
 
 
+def test_a_retitled_story_shows_its_new_title_on_the_cards_of_other_pages(
+    client, page_cache, site, story, django_capture_on_commit_callbacks
+):
+    terms = [site["caucasus"], site["armenia"]]
+    other = ArticlePageFactory(parent=site["home"], title="Road reopens", terms=terms)
+    assert "Road reopens<" in client.get(story.url).content.decode()
+    publish_change(other, django_capture_on_commit_callbacks, title="Pass reopens")
+    html = client.get(story.url).content.decode()
+    assert "Pass reopens<" in html
+    assert "Road reopens<" not in html
+
+
 def test_a_search_reads_the_site_from_the_cache(client, page_cache, story):
     client.get("/")  # a reader has been here: the site and its settings are cached
     with CaptureQueriesContext(connection) as queries:

@@ -1,7 +1,8 @@
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 
-from dateline.core.pagecache import edition_cached
+from dateline.core.pagecache import edition_fragment
 from dateline.core.templatetags.core_tags import current_locale
 
 from .. import selectors
@@ -10,18 +11,25 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def popular_articles(context, days: int = 7, limit: int = 5) -> list:
-    """The edition's most-read stories of the last ``days`` days.
+def popular_rail(context, days: int = 7, limit: int = 5) -> str:
+    """The Popular rail: the edition's most-read stories of the last ``days`` days.
 
-    The ranking changes only when the worker folds new views in, so the list, cards and
-    all, is cached for DATELINE_POPULAR_CACHE_SECONDS: most pages then spend no query on it.
-    A publish or unpublish in the edition clears it (core.pagecache), so an unpublished
-    story leaves the list at once.
+    The ranking changes only when the worker folds new views in, so the rail's HTML is
+    kept for DATELINE_POPULAR_CACHE_SECONDS: most pages then spend no query and no
+    rendering on it. A publish or unpublish in the edition clears it (core.pagecache), so
+    an unpublished story leaves the list at once.
     """
     locale = current_locale(context)
-    return edition_cached(
+    request = context.get("request")
+
+    def render() -> str:
+        popular = selectors.popular_articles(locale, days=days, limit=limit)
+        return render_to_string("audience/popular_rail.html", {"popular": popular}, request)
+
+    return edition_fragment(
+        request,
         locale.language_code,
         f"audience:popular:{locale.pk}:{days}:{limit}",
-        lambda: selectors.popular_articles(locale, days=days, limit=limit),
+        render,
         timeout=settings.DATELINE_POPULAR_CACHE_SECONDS,
     )
