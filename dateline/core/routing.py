@@ -17,7 +17,7 @@ overrides it (``RoutablePageMixin``) in the path sends the request back to Wagta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -95,9 +95,14 @@ def _likely_child(home, slug: str):
     model = getattr(home, "routing_likely_child", None)
     if model is None or _overrides_route(model):
         return None
-    child = model.objects.filter(
-        depth=home.depth + 1, slug=slug, path__startswith=home.path
-    ).first()
+    # Whether the page has a live translation, asked in the same query: most stories have
+    # none, and then the language links need no query of their own (core_tags).
+    translations = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True)
+    child = (
+        model.objects.filter(depth=home.depth + 1, slug=slug, path__startswith=home.path)
+        .annotate(has_live_translation=Exists(translations.exclude(pk=OuterRef("pk"))))
+        .first()
+    )
     if child is None or _model_of(child) is not model:
         return None  # another type (a section, a subclass): the general way finds it
     return child

@@ -1,10 +1,9 @@
 """Reads of articles and authors, each in a fixed number of queries."""
 
 from django.db.models import (
-    OuterRef,
+    IntegerField,
     Prefetch,
     QuerySet,
-    Subquery,
     Value,
     prefetch_related_objects,
 )
@@ -132,9 +131,9 @@ def newest_tagged(edition: str, locale_id: int, term_ids: list[int]) -> dict[int
 def related_articles(article, limit: int = 3) -> list:
     """Stories on the same story: the editors' pins first, then, among the newest
     RELATED_CANDIDATES live articles sharing a place or topic with ``article``, those
-    sharing the most, newest first among equals. Two queries (the story's terms; the chosen
-    stories with their pins), without card data (the article page fetches it for the story
-    and its related ones together); the ranking reads each term's newest articles from
+    sharing the most, newest first among equals. Two queries (the story's terms and pins;
+    the stories shown), without card data (the article page fetches it for the story and
+    its related ones together); the ranking reads each term's newest articles from
     ``newest_tagged``.
 
     Merging the terms' lists gives exactly what one query over the whole archive would:
@@ -143,52 +142,42 @@ def related_articles(article, limit: int = 3) -> list:
     from dateline.core.pagecache import locale_of
 
     assert limit <= _TERM_LIST_SPARE
-    term_ids = list(
+    none = Value(None, output_field=IntegerField())
+    # (term, None, None, None) for each tag, (None, article, sort order, pin) for each pin.
+    terms_and_pins = (
         news.ArticleTag.objects.filter(page_id=article.pk)
         .order_by()
-        .values_list("term_id", flat=True)
-        .distinct()
-    )
-    pins = news.RelatedPin.objects.filter(page_id=article.pk).order_by("sort_order")
-    edition = locale_of(article).language_code
-    shared: dict[int, int] = {}
-    published: dict[int, float] = {}
-    for rows in newest_tagged(edition, article.locale_id, term_ids).values():
-        for pk, timestamp in rows:
-            shared[pk] = shared.get(pk, 0) + 1
-            published[pk] = timestamp
-    shared.pop(article.pk, None)
-    # The newest candidates, with room for pins, which leave them; the best-ranked of them
-    # are fetched with the pins in one query, enough of them for pins taking their places.
-    recent = sorted(shared, key=lambda pk: (published[pk], pk), reverse=True)
-    recent = recent[: RELATED_CANDIDATES + limit]
-    best = sorted(recent, key=lambda pk: (shared[pk], published[pk], pk), reverse=True)
-    wanted = (
-        pins.order_by()
-        .values("article_id")
+        .values_list("term_id", none, none, none)
         .union(
-            news.ArticlePage.objects.filter(pk__in=best[: limit * 3]).order_by().values("pk"),
+            news.RelatedPin.objects.filter(page_id=article.pk)
+            .order_by()
+            .values_list(none, "article_id", "sort_order", "pk"),
             all=True,
         )
     )
-    pin = pins.filter(article_id=OuterRef("pk"))
-    found = list(
-        live_articles(article.locale_id)
-        .filter(pk__in=wanted)
-        .annotate(
-            pin_id=Subquery(pin.values("pk")[:1]),
-            pin_order=Subquery(pin.values("sort_order")[:1]),
-        )
-    )
-    pinned = sorted(
-        (a for a in found if a.pin_id is not None),
-        key=lambda a: (a.pin_order is None, a.pin_order or 0, a.pin_id),
-    )
-    unpinned = {a.pk: a for a in found if a.pin_id is None}
-    pinned_ids = {a.pk for a in pinned}
-    candidates = set([pk for pk in recent if pk not in pinned_ids][:RELATED_CANDIDATES])
-    ranked = [unpinned[pk] for pk in best if pk in candidates and pk in unpinned]
-    return (pinned[:limit] + ranked)[:limit]
+    term_ids, pins = set(), []
+    for term_id, pinned_id, sort_order, pin_id in terms_and_pins:
+        if term_id is not None:
+            term_ids.add(term_id)
+        else:
+            pins.append((sort_order is None, sort_order or 0, pin_id, pinned_id))
+    pinned_ids = [pin[-1] for pin in sorted(pins)]
+    edition = locale_of(article).language_code
+    shared: dict[int, int] = {}
+    published: dict[int, float] = {}
+    for rows in newest_tagged(edition, article.locale_id, sorted(term_ids)).values():
+        for pk, timestamp in rows:
+            shared[pk] = shared.get(pk, 0) + 1
+            published[pk] = timestamp
+    for pk in [article.pk, *pinned_ids]:
+        shared.pop(pk, None)
+    recent = sorted(shared, key=lambda pk: (published[pk], pk), reverse=True)
+    recent = recent[:RELATED_CANDIDATES]
+    best = sorted(recent, key=lambda pk: (shared[pk], published[pk], pk), reverse=True)
+    found = live_articles(article.locale_id).filter(pk__in=[*pinned_ids, *best[:limit]])
+    by_pk = {a.pk: a for a in found}
+    shown = [by_pk[pk] for pk in pinned_ids if pk in by_pk][:limit]
+    return (shown + [by_pk[pk] for pk in best[:limit] if pk in by_pk])[:limit]
 
 
 def authors_of(index_page: Page) -> list:

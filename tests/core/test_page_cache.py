@@ -16,7 +16,7 @@ from django.utils.http import http_date
 from dateline.core import pagecache
 from dateline.core.models import SiteSettings
 from tests.core.test_desk_forms import desk_page
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, make_russian_edition, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -239,6 +239,19 @@ def test_a_retitled_story_shows_its_new_title_on_the_cards_of_other_pages(
     html = client.get(story.url).content.decode()
     assert "Pass reopens<" in html
     assert "Road reopens<" not in html
+
+
+def test_a_story_routed_by_the_cache_has_its_language_links_and_only_those(
+    client, page_cache, site, story, django_capture_on_commit_callbacks
+):
+    alternate = '<link rel="alternate" hreflang="ru"'
+    with django_capture_on_commit_callbacks(execute=True):
+        russian = make_russian_edition(site)
+    assert alternate not in client.get(story.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        translated = translate(story, russian["home"].locale, title="Оползни закрыли дорогу")
+    html = client.get(story.url).content.decode()
+    assert f'{alternate} href="http://localhost{translated.url}">' in html
 
 
 def test_a_search_reads_the_site_from_the_cache(client, page_cache, story):

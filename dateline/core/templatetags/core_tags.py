@@ -220,6 +220,8 @@ def live_translations(context) -> list[Page]:
     page = context.get("page")
     if not isinstance(page, Page) or not page.pk:
         return []
+    if getattr(page, "has_live_translation", None) is False:  # routing asked (core.routing)
+        return []
     # A translation's publish or unpublish bumps this edition too (pagecache.editions_showing).
     return _request_cache(
         context.get("request"),
