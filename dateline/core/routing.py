@@ -98,9 +98,11 @@ def _likely_child(home, slug: str):
     # Whether the page has a live translation, asked in the same query: most stories have
     # none, and then the language links need no query of their own (core_tags).
     translations = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True)
+    # The page type's own questions too (ArticlePage: live updates? corrections?).
+    asked = getattr(model, "routing_annotations", dict)()
     child = (
         model.objects.filter(depth=home.depth + 1, slug=slug, path__startswith=home.path)
-        .annotate(has_live_translation=Exists(translations.exclude(pk=OuterRef("pk"))))
+        .annotate(has_live_translation=Exists(translations.exclude(pk=OuterRef("pk"))), **asked)
         .first()
     )
     if child is None or _model_of(child) is not model:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -197,14 +198,28 @@ class ArticlePage(Page):
     def get_meta_description(self) -> str:
         return self.search_description or self.standfirst
 
+    @classmethod
+    def routing_annotations(cls) -> dict:
+        """Asked in the same query as the page when core.routing finds it for a reader: most
+        stories have no live update and no correction, and their page then spends no query
+        looking for them."""
+        return {
+            "has_live_updates": Exists(LiveUpdate.objects.filter(page=OuterRef("pk"))),
+            "has_corrections": Exists(Correction.objects.filter(page=OuterRef("pk"))),
+        }
+
     @cached_property
     def timeline(self) -> list["LiveUpdate"]:
         """The story's live updates, newest first (kept when the story is closed)."""
+        if getattr(self, "has_live_updates", None) is False:
+            return []
         return selectors.live_updates(self)
 
     @cached_property
     def correction_list(self) -> list["Correction"]:
         """The article's corrections, fetched once for the page and its structured data."""
+        if getattr(self, "has_corrections", None) is False:
+            return []
         return list(self.corrections.all())
 
     @property

@@ -1,6 +1,7 @@
 """The page cache: what readers are served, what editors are never served, and that a
 change shows on the next request, with the local-memory cache and with Redis."""
 
+import datetime as dt
 import gzip
 import os
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.utils.http import http_date
 
 from dateline.core import pagecache
 from dateline.core.models import SiteSettings
+from dateline.news.models import Correction, LiveUpdate
 from tests.core.test_desk_forms import desk_page
 from tests.factories import ArticlePageFactory, make_russian_edition, translate
 
@@ -252,6 +254,20 @@ def test_a_story_routed_by_the_cache_has_its_language_links_and_only_those(
         translated = translate(story, russian["home"].locale, title="Оползни закрыли дорогу")
     html = client.get(story.url).content.decode()
     assert f'{alternate} href="http://localhost{translated.url}">' in html
+
+
+def test_a_story_routed_by_the_cache_shows_its_corrections_and_live_updates(
+    client, page_cache, site, story
+):
+    assert "Corrections" not in client.get(story.url).content.decode()
+    other = ArticlePageFactory(parent=site["home"], title="Dam breach", terms=[site["armenia"]])
+    Correction.objects.create(page=other, date=dt.date(2024, 5, 2), text="The pass was misnamed.")
+    LiveUpdate.objects.create(
+        page=other, headline="Road cleared", body="<p>Crews cleared it.</p>", author=site["author"]
+    )
+    html = client.get(other.url).content.decode()
+    assert "The pass was misnamed." in html
+    assert "Road cleared" in html
 
 
 def test_a_search_reads_the_site_from_the_cache(client, page_cache, story):
