@@ -5,6 +5,7 @@ import json
 from django import template
 from django.conf import settings
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import formats, timezone
 from django.utils.html import format_html
@@ -14,7 +15,7 @@ from wagtail.models import Locale, Page, Site
 
 from dateline.core.editions import home_page_query
 from dateline.core.models import SiteSettings, StandardPage
-from dateline.core.pagecache import active_locale, edition_cached, locale_of
+from dateline.core.pagecache import active_locale, edition_cached, edition_fragment, locale_of
 
 register = template.Library()
 
@@ -271,3 +272,16 @@ def seo(context) -> dict:
         "alternates": alternates,
         "site_name": site_name,
     }
+
+
+@register.simple_tag(takes_context=True)
+def shared_include(context, template_name: str) -> str:
+    """``{% include %}`` for a part that is the same on every page of the edition (the
+    footer): rendered once per edition generation and site (core.pagecache)."""
+    request = context.get("request")
+
+    def render() -> str:
+        return render_to_string(template_name, context.flatten(), request)
+
+    edition = current_locale(context).language_code
+    return edition_fragment(request, edition, f"include:{template_name}", render)
