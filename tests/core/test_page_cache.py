@@ -270,6 +270,17 @@ def test_a_story_routed_by_the_cache_shows_its_corrections_and_live_updates(
     assert "Road cleared" in html
 
 
+def test_a_renamed_footer_page_shows_in_the_footer_of_every_page(
+    client, page_cache, site, story, django_capture_on_commit_callbacks
+):
+    about = site["home"].get_children().get(slug="about").specific
+    assert ">About us</a>" in client.get(story.url).content.decode()
+    publish_change(about, django_capture_on_commit_callbacks, title="Who we are")
+    html = client.get(story.url).content.decode()
+    assert ">Who we are</a>" in html
+    assert ">About us</a>" not in html
+
+
 def test_a_search_reads_the_site_from_the_cache(client, page_cache, story):
     client.get("/")  # a reader has been here: the site and its settings are cached
     with CaptureQueriesContext(connection) as queries:
