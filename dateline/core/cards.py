@@ -6,7 +6,7 @@ from collections.abc import Callable
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from dateline.core.pagecache import edition_cached_many
+from dateline.core.pagecache import edition_cached_many, site_id
 
 
 def rendered_cards(
@@ -19,9 +19,8 @@ def rendered_cards(
     the card's parameters (size, heading_level). Links are written relative to the site
     that asked, as edition_fragment's are.
     """
-    site = getattr(request, "_wagtail_site", None)
     shape = ":".join(f"{name}={value}" for name, value in sorted(options.items()))
-    names = {item.pk: f"card:{site.pk if site else 0}:{item.pk}:{shape}" for item in items}
+    names = {item.pk: f"card:{site_id(request)}:{item.pk}:{shape}" for item in items}
 
     def render(missing: list[str]) -> dict[str, str]:
         wanted = [item for item in items if names[item.pk] in missing]

@@ -184,6 +184,11 @@ class _NoCopies:
 NO_COPIES = _NoCopies()
 
 
+def copies_for(current_generation: int):
+    """This worker's copies, or none while the generation cannot be read."""
+    return NO_COPIES if current_generation == UNKNOWN_GENERATION else local_copies
+
+
 def bump(edition_codes: Iterable[str]) -> None:
     """Retire every cached page and chrome entry of these editions."""
     for edition in set(edition_codes):
@@ -223,7 +228,7 @@ def edition_cached_many(
         return compute(names) if names else {}
     current = generation(edition)
     prefix = f"{PREFIX}:parts:{edition}:{current}:"
-    local = local_copies if current != UNKNOWN_GENERATION else NO_COPIES
+    local = copies_for(current)
     # Each entry is (expiry time, the value pickled): each reader unpickles its own copy,
     # since model instances are changed by the request that uses them.
     copies = {name: local.get(prefix + name) for name in names}
@@ -252,9 +257,14 @@ def edition_fragment(
 ) -> str:
     """HTML that every page of an edition repeats (a header menu), rendered once per
     generation and site: its links are written relative to the site that asked."""
+    return mark_safe(edition_cached(edition, f"html:{site_id(request)}:{name}", render, timeout))
+
+
+def site_id(request) -> int:
+    """The id of the Site that asked (0 if none): HTML kept per edition is kept per site
+    too, since its links are written relative to that site."""
     site = getattr(request, "_wagtail_site", None)
-    site_id = site.pk if site is not None else 0
-    return mark_safe(edition_cached(edition, f"html:{site_id}:{name}", render, timeout))
+    return site.pk if site is not None else 0
 
 
 def locale_of(page):
@@ -345,12 +355,12 @@ def _is_candidate(request: HttpRequest) -> bool:
     return not path.startswith(EXCLUDED_PREFIXES)
 
 
-def page_key(request: HttpRequest, query: str) -> str:
+def page_key(request: HttpRequest, query: str, current_generation: int) -> str:
     """The cache key of a page: its edition's generation, host, path and page number."""
     edition = edition_of_path(request.path_info)
     address = f"{request.get_host()}{request.path_info}?{query}"
     digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
-    return f"{PREFIX}:page:{edition}:{generation(edition)}:{digest}"
+    return f"{PREFIX}:page:{edition}:{current_generation}:{digest}"
 
 
 def _is_storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -464,9 +474,9 @@ class PageCacheMiddleware:
         query = _cache_key_query(request) if candidate else None
         if query is None:
             return self._personal(request, self.get_response(request))
-        key = page_key(request, query)
-        known = generation(edition_of_path(request.path_info)) != UNKNOWN_GENERATION
-        local = local_copies if known else NO_COPIES
+        current = generation(edition_of_path(request.path_info))
+        key = page_key(request, query, current)
+        local = copies_for(current)
         entry = local.get(key)
         if entry is None:
             entry = cache.get(key)

@@ -205,18 +205,27 @@ def _window_sql(filters: Filters, share: float) -> tuple[str, list]:
     its first date read from the column's statistics (the histogram ANALYZE keeps in
     pg_stats), not from the table. An undated row counts as the newest, as in the sort;
     without statistics the window is empty, and search_ids reads every match instead."""
-    bounds, params = [], [max(share, MIN_WINDOW_SHARE)]
-    if filters.date_from:
-        bounds.append("AND b >= %s")
-        params.append(filters.date_from)
-    if filters.date_to:
-        bounds.append("AND b < %s")
-        params.append(filters.date_to)
+    bounds, params = _date_range_sql("b", filters)
     cutoff = f"""(SELECT percentile_disc(%s) WITHIN GROUP (ORDER BY b DESC)
         FROM pg_stats s, unnest(s.histogram_bounds::text::timestamptz[]) b
         WHERE s.schemaname = current_schema() AND s.tablename = 'dateline_search_searchentry'
-            AND s.attname = 'published_at' {" ".join(bounds)})"""
-    return f"(e.published_at >= {cutoff} OR e.published_at IS NULL)", params
+            AND s.attname = 'published_at' {"".join(f" AND {bound}" for bound in bounds)})"""
+    return f"(e.published_at >= {cutoff} OR e.published_at IS NULL)", [
+        max(share, MIN_WINDOW_SHARE),
+        *params,
+    ]
+
+
+def _date_range_sql(column: str, filters: Filters) -> tuple[list[str], list]:
+    """Conditions on ``column`` for the date range asked for (``date_to`` itself excluded)."""
+    clauses, params = [], []
+    if filters.date_from:
+        clauses.append(f"{column} >= %s")
+        params.append(filters.date_from)
+    if filters.date_to:
+        clauses.append(f"{column} < %s")
+        params.append(filters.date_to)
+    return clauses, params
 
 
 def count(query: ParsedQuery, locale: Locale, filters: Filters) -> int:
@@ -251,12 +260,9 @@ def _filters_sql(locale: Locale, filters: Filters) -> tuple[str, list]:
         ct_ids = [ContentType.objects.get_for_model(entry.model).pk for entry in filters.kinds]
         clauses.append(f"e.content_type_id IN ({', '.join(['%s'] * len(ct_ids))})")
         params += ct_ids
-    if filters.date_from:
-        clauses.append("e.published_at >= %s")
-        params.append(filters.date_from)
-    if filters.date_to:
-        clauses.append("e.published_at < %s")
-        params.append(filters.date_to)
+    dates, date_params = _date_range_sql("e.published_at", filters)
+    clauses += dates
+    params += date_params
     for term_ids in filters.term_ids:
         if connection.vendor == "postgresql":
             # The index row holds the page's term ids (GIN-indexed): PostgreSQL combines

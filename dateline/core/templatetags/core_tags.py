@@ -275,13 +275,15 @@ def seo(context) -> dict:
 
 
 @register.simple_tag(takes_context=True)
-def shared_include(context, template_name: str) -> str:
-    """``{% include %}`` for a part that is the same on every page of the edition (the
-    footer): rendered once per edition generation and site (core.pagecache)."""
+def shared_include(context, template_name: str, **values) -> str:
+    """``{% include "..." with name=value %}`` for a part that is the same on every page of
+    the edition given the same values (the footer, the empty signup form): rendered once
+    per edition generation, site and values (core.pagecache)."""
     request = context.get("request")
 
     def render() -> str:
-        return render_to_string(template_name, context.flatten(), request)
+        return render_to_string(template_name, {**context.flatten(), **values}, request)
 
     edition = current_locale(context).language_code
-    return edition_fragment(request, edition, f"include:{template_name}", render)
+    shape = ":".join(f"{name}={value}" for name, value in sorted(values.items()))
+    return edition_fragment(request, edition, f"include:{template_name}:{shape}", render)
