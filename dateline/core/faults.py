@@ -18,6 +18,7 @@ import logging
 from django.db import InterfaceError, OperationalError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+from django.utils import translation
 from django.utils.translation import get_language_from_path
 
 log = logging.getLogger(__name__)
@@ -30,16 +31,22 @@ def is_database_outage(exception: BaseException | None) -> bool:
     return isinstance(exception, DATABASE_ERRORS)
 
 
-def database_unavailable(request: HttpRequest) -> HttpResponse:
-    """The 503 page, rendered without the request context: nothing in it reads the
-    database (the edition comes from the address, not from a query)."""
+def outage_page(request: HttpRequest, template_name: str, status: int) -> HttpResponse:
+    """The 500 or 503 page in the edition's language, rendered without the request context:
+    nothing in it reads the database (the edition comes from the address, not from a query).
+    Never kept by a cache or CDN beyond the fault."""
     lang = get_language_from_path(request.path_info) or "en"
     home = "/" if lang == "en" else f"/{lang}/"
-    body = loader.get_template("503.html").render({"lang": lang, "home": home})
-    response = HttpResponse(body, status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    # Never keep the outage page in a cache or CDN beyond the outage.
+    with translation.override(lang):
+        body = loader.get_template(template_name).render({"lang": lang, "home": home})
+    response = HttpResponse(body, status=status)
     response["Cache-Control"] = "no-store"
+    return response
+
+
+def database_unavailable(request: HttpRequest) -> HttpResponse:
+    response = outage_page(request, "503.html", 503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
 

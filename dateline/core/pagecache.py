@@ -12,7 +12,9 @@ Both key their entries with the *generation* of the edition the page belongs to 
 Russian...). A publish, unpublish, move or delete bumps the generation of the editions
 that show the page (its own and those of its translations), which retires every page of
 those editions at once: nothing stale stays, at the price of re-rendering the hot pages
-once. docs/decisions.md explains the choice over deleting keys one by one.
+once. The addresses that list every edition's pages (the API, the sitemaps) have a
+generation of their own that every bump retires. docs/decisions.md explains the choice over
+deleting keys one by one.
 """
 
 import hashlib
@@ -29,7 +31,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date, parse_http_date_safe, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.text import compress_string
 from django.utils.translation import get_language_from_path
@@ -41,6 +43,10 @@ PAGE_PARAM = "page"
 # Campaign parameters added by newsletters and social networks: they change nothing on the
 # page, so a link shared with them is served from the same entry.
 TRACKING_PARAM = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)$")
+# Addresses that list the pages of every edition (the API, the sitemaps): kept like pages,
+# with every query parameter in the key, under a generation that any edition's bump retires.
+SHARED_PREFIXES = ("api/v2/", "sitemap", "news-sitemap")
+ALL_EDITIONS = "*"
 # Addresses that are never pages of an edition, or must never be shared between readers.
 EXCLUDED_PREFIXES = (
     "admin/",
@@ -55,8 +61,6 @@ EXCLUDED_PREFIXES = (
     "anymail/",
     "republish/",
     "feeds/chapters/",
-    "sitemap",
-    "news-sitemap",
     "robots.txt",
     "opensearch.xml",
 )
@@ -190,8 +194,9 @@ def copies_for(current_generation: int):
 
 
 def bump(edition_codes: Iterable[str]) -> None:
-    """Retire every cached page and chrome entry of these editions."""
-    for edition in set(edition_codes):
+    """Retire every cached page and chrome entry of these editions, and the addresses that
+    list every edition's pages."""
+    for edition in {*edition_codes, ALL_EDITIONS}:
         _recent_generations.pop(edition, None)
         key = _generation_key(edition)
         try:
@@ -325,20 +330,38 @@ def _site_settings(site):
 # --- the middleware --------------------------------------------------------------------
 
 
-def _cache_key_query(request: HttpRequest) -> str | None:
+def _cache_key_query(request: HttpRequest, shared: bool) -> str | None:
     """The part of the query string that belongs in the key, or None if not cacheable.
 
-    Only a page number (digits) changes what a cached page shows; tracking parameters are
-    dropped; any other parameter (a search, a filter) makes the request uncacheable.
+    Tracking parameters are dropped. On a page of an edition only a page number (digits)
+    changes what it shows, and any other parameter (a search, a filter) makes the request
+    uncacheable; on a shared address (the API, a sitemap part) every parameter is a
+    question of its own, kept in a fixed order.
     """
     kept = []
-    for name, values in request.GET.lists():
+    for name, values in sorted(request.GET.lists()):
         if TRACKING_PARAM.match(name):
+            continue
+        if shared:
+            kept.extend(urlencode({name: value}) for value in values)
             continue
         if name != PAGE_PARAM or len(values) != 1 or not values[0].isdigit():
             return None
         kept.append(f"{PAGE_PARAM}={int(values[0])}")
     return "&".join(kept)
+
+
+def _address(request: HttpRequest) -> str:
+    """The path without its leading slash and its edition's prefix."""
+    path = request.path_info.lstrip("/")
+    edition = get_language_from_path(request.path_info)
+    if edition and edition != settings.LANGUAGE_CODE:
+        path = path[len(edition) + 1 :]
+    return path
+
+
+def _is_shared(request: HttpRequest) -> bool:
+    return request.path_info.lstrip("/").startswith(SHARED_PREFIXES)
 
 
 def _is_candidate(request: HttpRequest) -> bool:
@@ -348,19 +371,19 @@ def _is_candidate(request: HttpRequest) -> bool:
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         # Editors, and readers with a session (a password-protected page, a message).
         return False
-    path = request.path_info.lstrip("/")
-    edition = get_language_from_path(request.path_info)
-    if edition and edition != settings.LANGUAGE_CODE:
-        path = path[len(edition) + 1 :]
-    return not path.startswith(EXCLUDED_PREFIXES)
+    return _is_shared(request) or not _address(request).startswith(EXCLUDED_PREFIXES)
+
+
+def cache_edition(request: HttpRequest) -> str:
+    """Whose generation keys the request's page: its edition's, or ALL_EDITIONS."""
+    return ALL_EDITIONS if _is_shared(request) else edition_of_path(request.path_info)
 
 
 def page_key(request: HttpRequest, query: str, current_generation: int) -> str:
-    """The cache key of a page: its edition's generation, host, path and page number."""
-    edition = edition_of_path(request.path_info)
+    """The cache key of a page: its edition's generation, host, path and query."""
     address = f"{request.get_host()}{request.path_info}?{query}"
     digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
-    return f"{PREFIX}:page:{edition}:{current_generation}:{digest}"
+    return f"{PREFIX}:page:{cache_edition(request)}:{current_generation}:{digest}"
 
 
 def _is_storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -471,10 +494,10 @@ class PageCacheMiddleware:
         # Any reader's request, stored or not (a search), reads the site and its settings
         # from the cache (process_view).
         request._dateline_anonymous = candidate
-        query = _cache_key_query(request) if candidate else None
+        query = _cache_key_query(request, _is_shared(request)) if candidate else None
         if query is None:
             return self._personal(request, self.get_response(request))
-        current = generation(edition_of_path(request.path_info))
+        current = generation(cache_edition(request))
         key = page_key(request, query, current)
         local = copies_for(current)
         entry = local.get(key)

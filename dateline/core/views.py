@@ -2,9 +2,7 @@
 
 import sys
 
-from django.http import HttpResponseServerError
 from django.shortcuts import render
-from django.template import loader
 
 from . import faults
 from .errors import ReaderNotFound
@@ -21,8 +19,7 @@ def server_error(request):
     # outage raised outside a view (by the session or the user) gets the 503 page too.
     if faults.is_database_outage(sys.exc_info()[1]):
         return faults.database_unavailable(request)
-    # Rendered without the request context: the database may be what failed.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    return faults.outage_page(request, "500.html", 500)
 
 
 def desk_attachment(request, submission_id: int):

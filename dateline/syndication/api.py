@@ -226,11 +226,31 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return super().find_object(queryset, request)
 
 
-class StoryFiltersMixin:
-    """?place=, ?topic=, ?published_after=, ?published_before= for a tagged page type."""
+class StoryEndpointMixin:
+    """What the story endpoints share: ?place=, ?topic=, ?published_after= and
+    ?published_before= for a tagged page type, newest first unless ?order= says otherwise,
+    and the fields every story has."""
 
     tag_model = ArticleTag
     filter_parameters = frozenset(["place", "topic", "published_after", "published_before"])
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(filter_parameters)
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        return {
+            **super().get_field_serializer_overrides(model),
+            "url": URLField(),
+            "places": TermsField("place"),
+            "topics": TermsField("topic"),
+            "lead_image": ImageURLField(),
+            "published_at": serializers.DateTimeField(read_only=True),
+        }
+
+    def get_queryset(self):
+        queryset = self.filter_stories(super().get_queryset())
+        if "order" not in self.request.GET:
+            queryset = queryset.order_by("-first_published_at", "-pk")
+        return queryset
 
     def filter_stories(self, queryset):
         params = self.request.GET
@@ -271,13 +291,10 @@ STORY_BODY_FIELDS = [
 ]
 
 
-class ArticlesAPIViewSet(StoryFiltersMixin, PublicPagesAPIViewSet):
+class ArticlesAPIViewSet(StoryEndpointMixin, PublicPagesAPIViewSet):
     """Articles and blog posts, newest first."""
 
     model = ArticlePage
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        StoryFiltersMixin.filter_parameters
-    )
     body_fields = PagesAPIViewSet.body_fields + [
         *STORY_BODY_FIELDS,
         "authors",
@@ -298,32 +315,22 @@ class ArticlesAPIViewSet(StoryFiltersMixin, PublicPagesAPIViewSet):
     def get_field_serializer_overrides(cls, model):
         return {
             **super().get_field_serializer_overrides(model),
-            "url": URLField(),
-            "places": TermsField("place"),
-            "topics": TermsField("topic"),
             "authors": AuthorsField(),
-            "lead_image": ImageURLField(),
-            "published_at": serializers.DateTimeField(read_only=True),
         }
 
     def get_base_queryset(self):
         return super().get_base_queryset().type(ArticlePage)
 
     def get_queryset(self):
-        queryset = self.filter_stories(super().get_queryset())
-        if "order" not in self.request.GET:
-            queryset = queryset.order_by("-first_published_at", "-pk")
+        queryset = super().get_queryset()
         return queryset.select_related("locale").prefetch_related(*news_selectors.card_prefetches())
 
 
-class EpisodesAPIViewSet(StoryFiltersMixin, PublicPagesAPIViewSet):
+class EpisodesAPIViewSet(StoryEndpointMixin, PublicPagesAPIViewSet):
     """Podcast episodes with their audio files, newest first."""
 
     model = PodcastEpisodePage
     tag_model = MediaTag
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        StoryFiltersMixin.filter_parameters
-    )
     body_fields = PagesAPIViewSet.body_fields + [
         *STORY_BODY_FIELDS,
         "audio",
@@ -348,12 +355,7 @@ class EpisodesAPIViewSet(StoryFiltersMixin, PublicPagesAPIViewSet):
     def get_field_serializer_overrides(cls, model):
         return {
             **super().get_field_serializer_overrides(model),
-            "url": URLField(),
-            "places": TermsField("place"),
-            "topics": TermsField("topic"),
-            "lead_image": ImageURLField(),
             "audio": AudioField(),
-            "published_at": serializers.DateTimeField(read_only=True),
             "chapter_list": serializers.ListField(read_only=True),
         }
 
@@ -361,9 +363,7 @@ class EpisodesAPIViewSet(StoryFiltersMixin, PublicPagesAPIViewSet):
         return super().get_base_queryset().type(PodcastEpisodePage)
 
     def get_queryset(self):
-        queryset = self.filter_stories(super().get_queryset())
-        if "order" not in self.request.GET:
-            queryset = queryset.order_by("-first_published_at", "-pk")
+        queryset = super().get_queryset()
         return queryset.select_related("audio", "locale").prefetch_related(
             *media_selectors.media_card_prefetches()
         )

@@ -166,6 +166,22 @@ def test_the_503_page_needs_no_database(rf, django_assert_num_queries):
     assert "Сайт скоро вернётся" in routed.content.decode()
 
 
+def test_a_bug_gets_the_500_page_in_the_editions_language(rf, django_assert_num_queries):
+    from dateline.core.views import server_error
+
+    with django_assert_num_queries(0):
+        try:
+            raise ValueError("a bug")
+        except ValueError:
+            english = server_error(rf.get("/some-story/"))
+            russian = server_error(rf.get("/ru/some-story/"))
+    assert english.status_code == russian.status_code == 500
+    assert english["Cache-Control"] == "no-store"
+    assert headline(english.content.decode()) == "Something went wrong"
+    assert headline(russian.content.decode()) == "Что-то пошло не так"
+    assert 'href="/ru/"' in russian.content.decode()
+
+
 def test_a_publish_that_fails_half_way_leaves_the_previous_version_live(client):
     from wagtail.signals import page_published
 

@@ -301,11 +301,51 @@ def test_a_page_number_is_kept_other_queries_are_not(client, page_cache, site, s
     assert client.get("/search/?q=floods")["X-Dateline-Cache"] == "bypass"
 
 
+SHARED = ["/api/v2/articles/?limit=5", "/sitemap.xml", "/sitemap-en.xml", "/news-sitemap-en.xml"]
+
+
+def test_the_api_and_the_sitemaps_are_stored_each_question_apart(
+    client, page_cache, story, django_assert_num_queries
+):
+    for url in SHARED:
+        assert client.get(url)["X-Dateline-Cache"] == "miss", url
+    with django_assert_num_queries(0):
+        for url in SHARED:
+            response = client.get(url)
+            assert response.status_code == 200 and response["X-Dateline-Cache"] == "hit", url
+    assert client.get("/api/v2/articles/?limit=1&offset=1")["X-Dateline-Cache"] == "miss"
+    again = client.get("/api/v2/articles/?offset=1&limit=1&utm_source=partner")
+    assert again["X-Dateline-Cache"] == "hit"
+    refused = "/api/v2/articles/?place=atlantis"
+    assert client.get(refused).status_code == 400
+    assert client.get(refused)["X-Dateline-Cache"] == "bypass"
+
+
+def test_a_publish_in_either_edition_retires_the_api_and_the_sitemaps(
+    client, page_cache, site, story, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        russian = make_russian_edition(site)
+    for url in SHARED:
+        client.get(url)
+    new = ArticlePageFactory(
+        parent=russian["home"], title="Оползни закрыли перевал", slug="opolzni-zakryli-pereval"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        new.save_revision().publish()
+    listing = client.get("/api/v2/articles/?limit=5")
+    assert listing["X-Dateline-Cache"] == "miss"
+    assert "Оползни закрыли перевал" in [item["title"] for item in listing.json()["items"]]
+    assert new.url in client.get("/sitemap-ru.xml").content.decode()
+    assert client.get("/sitemap.xml")["X-Dateline-Cache"] == "miss"
+
+
 # Invalidation: the next request shows the change --------------------------------------
 
 
 def pages_showing(site, story) -> list[str]:
-    return [story.url, site["caucasus"].url, site["armenia"].url, "/", "/feeds/rss/"]
+    pages = [story.url, site["caucasus"].url, site["armenia"].url, "/", "/feeds/rss/"]
+    return [*pages, "/api/v2/articles/?fields=standfirst"]
 
 
 def test_an_edit_shows_everywhere_on_the_next_request(
