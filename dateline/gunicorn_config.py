@@ -18,3 +18,11 @@ worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS") or 8)
 # Seconds an idle kept-alive connection stays open; nginx's upstream keepalive reuses them.
 keepalive = 15
+# How many connections one worker holds at once. A threaded worker accepts every connection
+# the kernel hands it, busy or not (gunicorn leaves the spreading to the kernel), so with
+# gunicorn's default of 1,000 one worker could end up holding every kept-alive connection
+# while the others idle: the soak bench saw whole minutes at half speed, one worker at 0 %
+# CPU. With a cap, a worker that holds its share stops accepting and the others take the
+# rest. Four connections a thread leaves room for kept-alive connections waiting for their
+# next request; workers × this must stay above the connections nginx (or a bench) opens.
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS") or threads * 4)
