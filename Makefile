@@ -12,8 +12,9 @@ $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check uv==0.13.9
 
-# Runtime install from the lock file; the stamp is refreshed when the lock changes.
-$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/uv
+# Runtime install from the lock file; the stamp is refreshed when the lock or a translation
+# catalogue changes (the compiled .mo files are not in git).
+$(VENV)/.installed: requirements.lock pyproject.toml $(wildcard dateline/locale/*/LC_MESSAGES/*.po) | $(BIN)/uv
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	$(BIN)/dateline compilemessages --ignore=.venv --ignore=node_modules >/dev/null
