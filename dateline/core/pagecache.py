@@ -360,30 +360,29 @@ def _address(request: HttpRequest) -> str:
     return path
 
 
-def _is_shared(request: HttpRequest) -> bool:
-    return request.path_info.lstrip("/").startswith(SHARED_PREFIXES)
+def _cache_edition(request: HttpRequest) -> str:
+    """Whose generation keys the request's page: its edition's, or ALL_EDITIONS for an
+    address that lists every edition's pages."""
+    if request.path_info.lstrip("/").startswith(SHARED_PREFIXES):
+        return ALL_EDITIONS
+    return edition_of_path(request.path_info)
 
 
-def _is_candidate(request: HttpRequest) -> bool:
+def _is_candidate(request: HttpRequest, edition: str) -> bool:
     """Whether the request may be answered from, or stored in, the shared cache."""
     if request.method not in ("GET", "HEAD"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         # Editors, and readers with a session (a password-protected page, a message).
         return False
-    return _is_shared(request) or not _address(request).startswith(EXCLUDED_PREFIXES)
+    return edition == ALL_EDITIONS or not _address(request).startswith(EXCLUDED_PREFIXES)
 
 
-def cache_edition(request: HttpRequest) -> str:
-    """Whose generation keys the request's page: its edition's, or ALL_EDITIONS."""
-    return ALL_EDITIONS if _is_shared(request) else edition_of_path(request.path_info)
-
-
-def page_key(request: HttpRequest, query: str, current_generation: int) -> str:
+def page_key(request: HttpRequest, query: str, edition: str, current_generation: int) -> str:
     """The cache key of a page: its edition's generation, host, path and query."""
     address = f"{request.get_host()}{request.path_info}?{query}"
     digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
-    return f"{PREFIX}:page:{cache_edition(request)}:{current_generation}:{digest}"
+    return f"{PREFIX}:page:{edition}:{current_generation}:{digest}"
 
 
 def _is_storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -490,15 +489,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        candidate = enabled() and _is_candidate(request)
+        edition = _cache_edition(request)
+        candidate = enabled() and _is_candidate(request, edition)
         # Any reader's request, stored or not (a search), reads the site and its settings
         # from the cache (process_view).
         request._dateline_anonymous = candidate
-        query = _cache_key_query(request, _is_shared(request)) if candidate else None
+        query = _cache_key_query(request, edition == ALL_EDITIONS) if candidate else None
         if query is None:
             return self._personal(request, self.get_response(request))
-        current = generation(cache_edition(request))
-        key = page_key(request, query, current)
+        current = generation(edition)
+        key = page_key(request, query, edition, current)
         local = copies_for(current)
         entry = local.get(key)
         if entry is None:
