@@ -33,8 +33,15 @@ EDITOR_MEDIA_PERMISSIONS = [*CONTRIBUTOR_MEDIA_PERMISSIONS, "change_image", "cha
 ADMIN_MEDIA_PERMISSIONS = [*EDITOR_MEDIA_PERMISSIONS, "delete_image", "delete_document"]
 ADMIN_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "bulk_delete_page"]
 # Model permissions: (app_label, codename).
-ADMIN_MODEL_PERMISSIONS = [
+# Any desk may ask for a translation of a story: the translation starts as a draft in the
+# other edition (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is off), which only that
+# edition's editors can publish.
+DESK_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
+    ("wagtail_localize", "submit_translation"),
+]
+ADMIN_MODEL_PERMISSIONS = [
+    *DESK_MODEL_PERMISSIONS,
     *[
         ("auth", f"{action}_{model}")
         for model in ("user", "group")
@@ -106,7 +113,7 @@ def _collection_permissions(group: Group, codenames: list[str]) -> None:
 
 def _desk_group(name: str, home: Page, page_codenames: list[str], media: list[str]) -> Group:
     group, _ = Group.objects.get_or_create(name=name)
-    group.permissions.add(*_permissions([("wagtailadmin", "access_admin")]))
+    group.permissions.add(*_permissions(DESK_MODEL_PERMISSIONS))
     _page_permissions(group, home, page_codenames)
     _collection_permissions(group, media)
     return group
