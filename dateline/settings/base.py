@@ -107,6 +107,8 @@ MIDDLEWARE = [
     # not build the policies again. The policies hold no per-request part (no nonces).
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Below the policy: lets the admin's preview panel frame a preview (core/preview.py).
+    "dateline.core.preview.PreviewHeadersMiddleware",
     # A database outage in a view gives the designed 503 page (core/faults.py).
     "dateline.core.faults.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
