@@ -12,10 +12,13 @@ by a conditional UPDATE (see docs/decisions.md, "Tasks of a killed worker run ag
 import datetime
 import logging
 import threading
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import close_old_connections, connection
+from django.db.models import Max
 from django.utils import timezone
+from django_tasks import task_backends
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -110,3 +113,31 @@ class Ticker(threading.Thread):
 
     def stop(self) -> None:
         self.stopped.set()
+
+
+@dataclass(frozen=True)
+class QueueHealth:
+    """What the admin's dashboard says about background work."""
+
+    queued: int  # tasks waiting for a worker
+    last_seen: datetime.datetime | None  # the newest heartbeat of any worker
+
+    @property
+    def worker_missing(self) -> bool:
+        """True when tasks go to the database queue and no worker has been seen lately."""
+        if not uses_task_queue():
+            return False
+        missing_after = datetime.timedelta(seconds=settings.DATELINE_WORKER_MISSING_SECONDS)
+        return self.last_seen is None or timezone.now() - self.last_seen > missing_after
+
+
+def uses_task_queue() -> bool:
+    """Tasks wait in the database for a `dateline worker` (rather than running at once)."""
+    return task_backends["default"].__class__.__name__ == "DatabaseBackend"
+
+
+def queue_health() -> QueueHealth:
+    """Two queries: the queue's length and the newest heartbeat."""
+    queued = DBTaskResult.objects.ready().count() if uses_task_queue() else 0
+    last_seen = WorkerHeartbeat.objects.aggregate(last=Max("seen_at"))["last"]
+    return QueueHealth(queued=queued, last_seen=last_seen)

@@ -315,6 +315,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DATELINE_WORKER_HEARTBEAT_SECONDS = env_int("DATELINE_WORKER_HEARTBEAT_SECONDS", 10)
 DATELINE_WORKER_STALE_SECONDS = env_int("DATELINE_WORKER_STALE_SECONDS", 60)
 DATELINE_PERIODIC_TICK_SECONDS = env_int("DATELINE_PERIODIC_TICK_SECONDS", 15)
+# The admin's dashboard warns when no worker has written a heartbeat for this long.
+DATELINE_WORKER_MISSING_SECONDS = env_int("DATELINE_WORKER_MISSING_SECONDS", 180)
 # SMTP calls give up after this many seconds, well inside the newsletter's claim lease.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
