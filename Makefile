@@ -32,6 +32,9 @@ demo: install
 	$(BIN)/dateline migrate --noinput
 	$(BIN)/dateline collectstatic --noinput --verbosity 0
 	$(BIN)/dateline load_demo
+	@# The task worker runs beside the web server (admin search, scheduled publishing, the
+	@# newsletter, reading figures); stopping the demo stops both.
+	$(BIN)/dateline worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/dateline runserver 127.0.0.1:$(PORT)
 
 test: install-dev lint test-sqlite test-postgres
