@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "dateline.audience",
     "dateline.newsletter",
     "dateline.home",
+    # The admin's desk: before wagtail.admin, so its branding templates win.
+    "dateline.desk",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,98 @@
+"""The editors' dashboard: where a journalist starts the day."""
+
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from . import selectors
+
+
+class DeskPanel(Component):
+    """A dashboard panel reading its rows from one selector call."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def rows(self):
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context=None):
+        return {"panel": self, "rows": self.rows()}
+
+
+class WritePanel(DeskPanel):
+    name = "desk_write"
+    order = 20
+    template_name = "desk/panels/write.html"
+
+    def rows(self):
+        return selectors.writing_links(self.request.user)
+
+
+class MyDraftsPanel(DeskPanel):
+    name = "desk_my_drafts"
+    order = 30
+    template_name = "desk/panels/pages.html"
+
+    def rows(self):
+        return [
+            (page, page.latest_revision_created_at)
+            for page in selectors.my_drafts(self.request.user)
+        ]
+
+
+class ScheduledPanel(DeskPanel):
+    name = "desk_scheduled"
+    order = 40
+    template_name = "desk/panels/pages.html"
+
+    def rows(self):
+        return selectors.scheduled()
+
+
+class LiveNowPanel(DeskPanel):
+    name = "desk_live_now"
+    order = 50
+    template_name = "desk/panels/pages.html"
+
+    def rows(self):
+        return [(page, page.last_published_at) for page in selectors.live_stories()]
+
+
+class MostReadPanel(DeskPanel):
+    name = "desk_most_read"
+    order = 60
+    template_name = "desk/panels/most_read.html"
+
+    def rows(self):
+        return selectors.most_read_today()
+
+
+class MissingTranslationsPanel(DeskPanel):
+    name = "desk_missing_translations"
+    order = 70
+    template_name = "desk/panels/missing_translations.html"
+
+    def rows(self):
+        return selectors.missing_translations()
+
+
+@hooks.register("construct_homepage_panels")
+def add_desk_panels(request, panels):
+    panels.extend(
+        panel(request)
+        for panel in (
+            WritePanel,
+            MyDraftsPanel,
+            ScheduledPanel,
+            LiveNowPanel,
+            MostReadPanel,
+            MissingTranslationsPanel,
+        )
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def dashboard_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("desk/dashboard.css"))
