@@ -365,6 +365,9 @@ DATELINE_LIVE_POLL_SECONDS = env_int("DATELINE_LIVE_POLL_SECONDS", 30)
 DATELINE_VIEW_REPEAT_SECONDS = env_int("DATELINE_VIEW_REPEAT_SECONDS", 30 * 60)
 DATELINE_VIEW_AGGREGATE_SECONDS = env_int("DATELINE_VIEW_AGGREGATE_SECONDS", 5 * 60)
 DATELINE_POPULAR_CACHE_SECONDS = env_int("DATELINE_POPULAR_CACHE_SECONDS", 5 * 60)
+# Daily totals older than this many days are deleted once a day by a periodic job (the
+# admin's Most read report looks back 30 days).
+DATELINE_VIEW_RETENTION_DAYS = env_int("DATELINE_VIEW_RETENTION_DAYS", 400)
 # Contact and Contribute forms: how long submissions are kept, attachment limits, and how
 # many submissions one address may send per hour.
 DATELINE_SUBMISSION_RETENTION_DAYS = env_int("DATELINE_SUBMISSION_RETENTION_DAYS", 90)
