@@ -335,6 +335,10 @@ ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
 # Wagtail
 WAGTAIL_SITE_NAME = "Dateline"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Dateline's own search (dateline.search): PostgreSQL's text-search configuration for each
+# edition's language, which also picks the Snowball stemmer on SQLite. A language not
+# listed is searched word for word ('simple'): PostgreSQL has no Uzbek stemmer, for one.
+DATELINE_SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
 WAGTAILEMBEDS_FINDERS: list = []  # no external host is reachable or wanted; embeds are link cards
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
