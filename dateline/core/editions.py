@@ -1,7 +1,48 @@
-"""Editions are Wagtail locales: helpers to move between a page and its translations."""
+"""Editions are Wagtail locales, one for each language of ``settings.LANGUAGES``: helpers
+to move between a page and its translations, and what each edition says of itself.
+
+What differs from one language to the next is in that language's translation catalogue
+(``dateline/locale/<code>/LC_MESSAGES/django.po``), never in a list in the code: a third
+edition is settings, a locale, a catalogue and content (docs/editions.md).
+"""
 
 from django.db.models import Subquery
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
+
+# Each catalogue translates these source strings into what they are for its own language.
+OWN_NAME_CONTEXT = "the name of this language, written in it, on the link to its edition"
+OG_LOCALE_CONTEXT = "the Open Graph locale (language_TERRITORY) of this language's edition"
+
+
+def _in_its_own_language(language_code: str, context: str, source: str, fallback) -> str:
+    """``source`` as the catalogue of ``language_code`` translates it; ``fallback()`` when
+    that catalogue does not (the source strings are English, so English keeps them)."""
+    with translation.override(language_code):
+        text = translation.pgettext(context, source)
+    if text == source and not language_code.startswith("en"):
+        return fallback()
+    return text
+
+
+def own_name(language_code: str) -> str:
+    """The edition's language named in itself, as readers looking for it know it: "English"
+    on Russian pages, "русский" (the Russian catalogue's) on English ones. Without a
+    catalogue entry, Django's local name of the language."""
+    return _in_its_own_language(
+        language_code,
+        OWN_NAME_CONTEXT,
+        "English",
+        lambda: translation.get_language_info(language_code)["name_local"],
+    )
+
+
+def og_locale(language_code: str) -> str:
+    """The edition's ``og:locale``: "en_GB", "ru_RU" (the Russian catalogue's); without a
+    catalogue entry, Django's locale name of the language ("uz")."""
+    return _in_its_own_language(
+        language_code, OG_LOCALE_CONTEXT, "en_GB", lambda: translation.to_locale(language_code)
+    )
 
 
 def home_page_query(site: Site, locale: Locale):
