@@ -10,39 +10,36 @@ from django.db.models import Subquery
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-# Each catalogue translates these source strings into what they are for its own language.
-OWN_NAME_CONTEXT = "the name of this language, written in it, on the link to its edition"
-OG_LOCALE_CONTEXT = "the Open Graph locale (language_TERRITORY) of this language's edition"
 
-
-def _in_its_own_language(language_code: str, context: str, source: str, fallback) -> str:
-    """``source`` as the catalogue of ``language_code`` translates it; ``fallback()`` when
-    that catalogue does not (the source strings are English, so English keeps them)."""
-    with translation.override(language_code):
-        text = translation.pgettext(context, source)
-    if text == source and not language_code.startswith("en"):
-        return fallback()
-    return text
+def _translated(text: str, source: str, language_code: str) -> bool:
+    """Whether the catalogue of ``language_code`` had ``source`` (the source strings are
+    English, so an English edition keeps them as they are)."""
+    return text != source or language_code.startswith("en")
 
 
 def own_name(language_code: str) -> str:
     """The edition's language named in itself, as readers looking for it know it: "English"
-    on Russian pages, "русский" (the Russian catalogue's) on English ones. Without a
+    on Russian pages, Russian in Russian (its catalogue's) on English ones. Without a
     catalogue entry, Django's local name of the language."""
-    return _in_its_own_language(
-        language_code,
-        OWN_NAME_CONTEXT,
-        "English",
-        lambda: translation.get_language_info(language_code)["name_local"],
-    )
+    with translation.override(language_code):
+        name = translation.pgettext(
+            "the name of this language, written in it, on the link to its edition", "English"
+        )
+    if _translated(name, "English", language_code):
+        return name
+    return translation.get_language_info(language_code)["name_local"]
 
 
 def og_locale(language_code: str) -> str:
     """The edition's ``og:locale``: "en_GB", "ru_RU" (the Russian catalogue's); without a
     catalogue entry, Django's locale name of the language ("uz")."""
-    return _in_its_own_language(
-        language_code, OG_LOCALE_CONTEXT, "en_GB", lambda: translation.to_locale(language_code)
-    )
+    with translation.override(language_code):
+        locale = translation.pgettext(
+            "the Open Graph locale (language_TERRITORY) of this language's edition", "en_GB"
+        )
+    if _translated(locale, "en_GB", language_code):
+        return locale
+    return translation.to_locale(language_code)
 
 
 def home_page_query(site: Site, locale: Locale):

@@ -25,8 +25,9 @@ WORD_OR_NOT = re.compile(r"([^\W_]+)")  # re.split() keeps the words, at odd ind
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 MAX_TERMS = 16
 
-# Snowball's Russian stemmer reads «Карабах» as a locative plural (stem «караб») but
-# «Карабаха» as «карабах»: for these languages a query word also matches its stem's stem.
+# Snowball's Russian stemmer reads the Russian for "Karabakh" as a locative plural (stem
+# "karab-") but its genitive as "karabakh": for these languages a query word also matches
+# its stem's stem (tests/search/test_language.py has the Cyrillic).
 RESTEM_LANGUAGES = {"russian"}
 
 
