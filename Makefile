@@ -50,6 +50,8 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files 'dateline/*.html')
+	$(BIN)/lint-imports --no-cache --no-logo
+	$(BIN)/vulture
 
 format: install-dev
 	$(BIN)/ruff check --fix .

@@ -7,3 +7,14 @@ class AudienceConfig(AppConfig):
     label = "audience"
     verbose_name = _("Audience")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from dateline.core import periodic
+
+        from . import services
+
+        # Daily totals are kept DATELINE_VIEW_RETENTION_DAYS days: once a day, one worker
+        # deletes the older ones.
+        periodic.register(
+            "prune_daily_views", services.PRUNE_DAILY_VIEWS_EVERY, services.prune_daily_views
+        )

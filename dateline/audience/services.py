@@ -33,6 +33,7 @@ BOT_PATTERN = re.compile(
     re.IGNORECASE,
 )
 SCHEDULE_KEY = "audience:aggregation-scheduled"
+PRUNE_DAILY_VIEWS_EVERY = dt.timedelta(days=1)
 LOCK_KEY = "audience:aggregating"
 
 
@@ -121,8 +122,9 @@ def _add_daily(page_id: int, day: dt.date, views: int) -> None:
         DailyViews.objects.create(page_id=page_id, date=day, views=views)
 
 
-def forget_before(days: int) -> int:
-    """Delete daily totals older than ``days`` days; returns how many rows went."""
-    cutoff = timezone.localdate() - dt.timedelta(days=days)
+def prune_daily_views() -> int:
+    """Delete the daily totals older than DATELINE_VIEW_RETENTION_DAYS days (the periodic job
+    ``prune_daily_views``, once a day on one worker); returns how many rows went."""
+    cutoff = timezone.localdate() - dt.timedelta(days=settings.DATELINE_VIEW_RETENTION_DAYS)
     deleted, _ = DailyViews.objects.filter(date__lt=cutoff).delete()
     return deleted

@@ -73,7 +73,7 @@ def folders() -> dict[str, Path]:
     found = {}
     if isinstance(default_storage, FileSystemStorage):
         found["media"] = Path(settings.MEDIA_ROOT)
-    submissions = getattr(settings, "DATELINE_SUBMISSIONS_ROOT", None)
+    submissions = settings.DATELINE_SUBMISSIONS_ROOT
     if submissions:
         found["submissions"] = Path(submissions)
     return found

@@ -13,7 +13,7 @@ def client_ip(request: HttpRequest) -> str:
     ``DATELINE_CLIENT_IP_HEADER`` (e.g. ``HTTP_X_FORWARDED_FOR``) names the header a trusted
     proxy sets; unset, the socket's address is used, as readers cannot forge it.
     """
-    header = getattr(settings, "DATELINE_CLIENT_IP_HEADER", "")
+    header = settings.DATELINE_CLIENT_IP_HEADER
     if header and request.META.get(header):
         return request.META[header].split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")

@@ -1,7 +1,45 @@
-"""Editions are Wagtail locales: helpers to move between a page and its translations."""
+"""Editions are Wagtail locales, one for each language of ``settings.LANGUAGES``: helpers
+to move between a page and its translations, and what each edition says of itself.
+
+What differs from one language to the next is in that language's translation catalogue
+(``dateline/locale/<code>/LC_MESSAGES/django.po``), never in a list in the code: a third
+edition is settings, a locale, a catalogue and content (docs/editions.md).
+"""
 
 from django.db.models import Subquery
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
+
+
+def _translated(text: str, source: str, language_code: str) -> bool:
+    """Whether the catalogue of ``language_code`` had ``source`` (the source strings are
+    English, so an English edition keeps them as they are)."""
+    return text != source or language_code.startswith("en")
+
+
+def own_name(language_code: str) -> str:
+    """The edition's language named in itself, as readers looking for it know it: "English"
+    on Russian pages, Russian in Russian (its catalogue's) on English ones. Without a
+    catalogue entry, Django's local name of the language."""
+    with translation.override(language_code):
+        name = translation.pgettext(
+            "the name of this language, written in it, on the link to its edition", "English"
+        )
+    if _translated(name, "English", language_code):
+        return name
+    return translation.get_language_info(language_code)["name_local"]
+
+
+def og_locale(language_code: str) -> str:
+    """The edition's ``og:locale``: "en_GB", "ru_RU" (the Russian catalogue's); without a
+    catalogue entry, Django's locale name of the language ("uz")."""
+    with translation.override(language_code):
+        locale = translation.pgettext(
+            "the Open Graph locale (language_TERRITORY) of this language's edition", "en_GB"
+        )
+    if _translated(locale, "en_GB", language_code):
+        return locale
+    return translation.to_locale(language_code)
 
 
 def home_page_query(site: Site, locale: Locale):

@@ -15,9 +15,11 @@ the user) before Django would show the 500 page.
 import functools
 import logging
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language_from_path
 
@@ -35,9 +37,9 @@ def outage_page(request: HttpRequest, template_name: str, status: int) -> HttpRe
     """The 500 or 503 page in the edition's language, rendered without the request context:
     nothing in it reads the database (the edition comes from the address, not from a query).
     Never kept by a cache or CDN beyond the fault."""
-    lang = get_language_from_path(request.path_info) or "en"
-    home = "/" if lang == "en" else f"/{lang}/"
+    lang = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(lang):
+        home = reverse("wagtail_serve", args=[""])  # "/" or "/ru/": no query
         body = loader.get_template(template_name).render({"lang": lang, "home": home})
     response = HttpResponse(body, status=status)
     response["Cache-Control"] = "no-store"

@@ -48,11 +48,6 @@ def register(name: str, every: datetime.timedelta, func: Callable[[], object]) -
     _jobs[name] = Job(name, every, func)
 
 
-def unregister(name: str) -> None:
-    """Forget a job (for tests, and for an app that turns a job off by setting)."""
-    _jobs.pop(name, None)
-
-
 def registered() -> dict[str, Job]:
     return dict(_jobs)
 

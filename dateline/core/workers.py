@@ -31,11 +31,11 @@ FORGET_AFTER = datetime.timedelta(days=7)
 
 
 def heartbeat_seconds() -> float:
-    return getattr(settings, "DATELINE_WORKER_HEARTBEAT_SECONDS", 10)
+    return settings.DATELINE_WORKER_HEARTBEAT_SECONDS
 
 
 def stale_after() -> datetime.timedelta:
-    return datetime.timedelta(seconds=getattr(settings, "DATELINE_WORKER_STALE_SECONDS", 60))
+    return datetime.timedelta(seconds=settings.DATELINE_WORKER_STALE_SECONDS)
 
 
 def beat(worker_id: str, now: datetime.datetime | None = None) -> None:

@@ -8,8 +8,6 @@ from wagtail.models import Orderable, Page
 
 from dateline.news.models import ArticlePage
 
-from . import selectors
-
 
 class HomePage(Page):
     """An edition's front page; its tagline and copyright line are the edition's own."""
@@ -45,6 +43,8 @@ class HomePage(Page):
         return self.search_description or self.tagline
 
     def get_context(self, request, *args, **kwargs):
+        from . import selectors  # selectors may import the models: never at module level
+
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.front_page(self))
         return context

@@ -82,9 +82,3 @@ def episodes_of(series: Page) -> QuerySet:
         .child_of(series)
         .order_by("-first_published_at", "-pk")
     )
-
-
-def feed_episodes(series: Page, limit: int) -> list:
-    """The newest episodes of a series with their audio files, for its feed."""
-    episodes = list(episodes_of(series).select_related("audio", "lead_image")[:limit])
-    return episodes

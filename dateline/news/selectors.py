@@ -45,11 +45,6 @@ def live_articles(locale: Locale | int | None = None) -> QuerySet:
     return articles.order_by(*NEWEST_FIRST)
 
 
-def latest_articles(locale: Locale, limit: int, exclude: list[int] = ()) -> list:
-    articles = live_articles(locale).exclude(pk__in=exclude)[:limit]
-    return with_article_card_data(list(articles))
-
-
 def articles_by(author) -> QuerySet:
     """The author's live articles, newest first."""
     return live_articles().filter(authors__author=author)

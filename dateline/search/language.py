@@ -25,16 +25,15 @@ WORD_OR_NOT = re.compile(r"([^\W_]+)")  # re.split() keeps the words, at odd ind
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 MAX_TERMS = 16
 
-# PostgreSQL's text-search configuration for each edition's language; others use 'simple'.
-DEFAULT_CONFIGS = {"en": "english", "ru": "russian"}
-# Snowball's Russian stemmer reads «Карабах» as a locative plural (stem «караб») but
-# «Карабаха» as «карабах»: for these languages a query word also matches its stem's stem.
+# Snowball's Russian stemmer reads the Russian for "Karabakh" as a locative plural (stem
+# "karab-") but its genitive as "karabakh": for these languages a query word also matches
+# its stem's stem (tests/search/test_language.py has the Cyrillic).
 RESTEM_LANGUAGES = {"russian"}
 
 
 def config_for(language_code: str) -> str:
-    configs = getattr(settings, "DATELINE_SEARCH_CONFIGS", DEFAULT_CONFIGS)
-    return configs.get(language_code, "simple")
+    """The text-search configuration of an edition's language (DATELINE_SEARCH_CONFIGS)."""
+    return settings.DATELINE_SEARCH_CONFIGS.get(language_code, "simple")
 
 
 @lru_cache(maxsize=8)

@@ -344,6 +344,10 @@ ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
 # Wagtail
 WAGTAIL_SITE_NAME = "Dateline"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Dateline's own search (dateline.search): PostgreSQL's text-search configuration for each
+# edition's language, which also picks the Snowball stemmer on SQLite. A language not
+# listed is searched word for word ('simple'): PostgreSQL has no Uzbek stemmer, for one.
+DATELINE_SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
 WAGTAILEMBEDS_FINDERS: list = []  # no external host is reachable or wanted; embeds are link cards
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -374,6 +378,9 @@ DATELINE_LIVE_POLL_SECONDS = env_int("DATELINE_LIVE_POLL_SECONDS", 30)
 DATELINE_VIEW_REPEAT_SECONDS = env_int("DATELINE_VIEW_REPEAT_SECONDS", 30 * 60)
 DATELINE_VIEW_AGGREGATE_SECONDS = env_int("DATELINE_VIEW_AGGREGATE_SECONDS", 5 * 60)
 DATELINE_POPULAR_CACHE_SECONDS = env_int("DATELINE_POPULAR_CACHE_SECONDS", 5 * 60)
+# Daily totals older than this many days are deleted once a day by a periodic job (the
+# admin's Most read report looks back 30 days).
+DATELINE_VIEW_RETENTION_DAYS = env_int("DATELINE_VIEW_RETENTION_DAYS", 400)
 # Contact and Contribute forms: how long submissions are kept, attachment limits, and how
 # many submissions one address may send per hour.
 DATELINE_SUBMISSION_RETENTION_DAYS = env_int("DATELINE_SUBMISSION_RETENTION_DAYS", 90)

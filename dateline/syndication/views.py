@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -47,11 +48,11 @@ def api_not_found(request, path: str):
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /search/",
-        "Disallow: /ru/search/",
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    for language_code, _name in settings.LANGUAGES:  # each edition's search page
+        with translation.override(language_code):
+            lines.append(f"Disallow: {reverse('search')}")
+    lines += [
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]

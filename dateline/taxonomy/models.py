@@ -14,8 +14,6 @@ from wagtail.search import index
 
 from dateline.core.pagination import paginate
 
-from . import selectors
-
 
 class TermPage(Page):
     """A taxonomy term with a listing of the content tagged with it (or its children)."""
@@ -39,6 +37,8 @@ class TermPage(Page):
         return self.search_description or self.description
 
     def get_context(self, request, *args, **kwargs):
+        from . import selectors  # selectors import the models: never at module level
+
         context = super().get_context(request, *args, **kwargs)
         items = selectors.tagged_pages(self.listing_term_ids())
         context["page_obj"] = paginate(request, items, settings.DATELINE_LISTING_PAGE_SIZE)
@@ -56,6 +56,8 @@ class RegionIndexPage(Page):
         verbose_name = _("regions index")
 
     def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
         context = super().get_context(request, *args, **kwargs)
         context["terms"] = selectors.term_tree(self)
         return context
@@ -94,6 +96,8 @@ class TopicIndexPage(Page):
         verbose_name = _("topics index")
 
     def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
         context = super().get_context(request, *args, **kwargs)
         context["terms"] = selectors.term_tree(self)
         return context

@@ -8,6 +8,14 @@ from wagtail.models import Locale, Page
 
 from dateline.core.pagecache import edition_cached
 
+from .models import (
+    CollectionPage,
+    PlacePage,
+    RegionIndexPage,
+    RegionPage,
+    TopicIndexPage,
+    TopicPage,
+)
 from .registry import tagged_models
 
 
@@ -65,15 +73,6 @@ def edition_menus(locale: Locale) -> dict[str, tuple[Page, list[tuple[Page, list
     Returns {"regions": (index page, [(region, [places])]), "topics": (index, [(topic,
     [collections])])}; a menu whose index page does not exist is left out.
     """
-    from .models import (
-        CollectionPage,
-        PlacePage,
-        RegionIndexPage,
-        RegionPage,
-        TopicIndexPage,
-        TopicPage,
-    )
-
     index_keys = {
         ContentType.objects.get_for_model(RegionIndexPage).pk: "regions",
         ContentType.objects.get_for_model(TopicIndexPage).pk: "topics",

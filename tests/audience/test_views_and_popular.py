@@ -197,9 +197,19 @@ def test_readers_cannot_see_the_admin_counts(client, site):
     assert client.get("/admin/audience/most-read/").status_code == 302
 
 
-def test_old_daily_totals_can_be_forgotten(site):
-    a = make_articles(site, 1)[0]
-    views(a, 1, days_ago=400)
-    views(a, 1)
-    assert services.forget_before(365) == 1
-    assert DailyViews.objects.count() == 1
+def test_the_workers_prune_daily_totals_past_the_retention_once_a_day(site, settings):
+    from dateline.core import periodic
+
+    settings.DATELINE_VIEW_RETENTION_DAYS = 30
+    a, b = make_articles(site, 2)
+    views(a, 5, days_ago=31)
+    views(b, 6, days_ago=45)
+    views(a, 7, days_ago=30)
+    views(b, 8)
+    assert periodic.registered()["prune_daily_views"].every == dt.timedelta(days=1)
+    now = timezone.now()
+    assert "prune_daily_views" in periodic.run_due(now)
+    kept = sorted(DailyViews.objects.values_list("views", flat=True))
+    assert kept == [7, 8]
+    assert "prune_daily_views" not in periodic.run_due(now + dt.timedelta(hours=23))
+    assert "prune_daily_views" in periodic.run_due(now + dt.timedelta(hours=24))

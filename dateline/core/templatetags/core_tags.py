@@ -13,15 +13,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from dateline.core.editions import home_page_query
+from dateline.core.editions import home_page_query, og_locale, own_name
 from dateline.core.models import SiteSettings, StandardPage
 from dateline.core.pagecache import active_locale, edition_cached, edition_fragment, locale_of
 
 register = template.Library()
-
-# The header's language link names the other edition in its own language, as readers look
-# for it: "русский" on English pages, "English" on Russian pages.
-EDITION_LINK_LABELS = {"en": "English", "ru": "русский"}
 
 # Characters that must not appear raw inside a <script> element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -29,7 +25,8 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 @register.filter
 def newsdate(value, with_time: bool = False) -> str:
-    """The house date: "19 September 2023" ("19 сентября 2023"), with ", 13:05" if asked.
+    """The house date: "19 September 2023" (in Russian, "19" and the month in the genitive),
+    with ", 13:05" if asked.
 
     Shown in the newsroom's time zone (settings.TIME_ZONE).
     """
@@ -182,7 +179,8 @@ def other_editions(context) -> list[dict]:
                 {
                     "url": url,
                     "language_code": other.language_code,
-                    "name": EDITION_LINK_LABELS.get(other.language_code, other.get_display_name()),
+                    # In its own language, as readers look for it (core.editions.own_name).
+                    "name": own_name(other.language_code),
                     "is_translation": other.pk in translations,
                 }
             )
@@ -271,6 +269,7 @@ def seo(context) -> dict:
         "canonical": canonical,
         "alternates": alternates,
         "site_name": site_name,
+        "og_locale": og_locale(current_locale(context).language_code),
     }
 
 

@@ -5,6 +5,7 @@ imports the syndication floor.
 """
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -69,8 +70,8 @@ def feeds_for(page, language_code: str, site_name: str) -> list[dict]:
 
 
 def _site_name(request) -> str:
-    settings = SiteSettings.for_request(request) if request else None
-    return settings.name if settings else "Dateline"
+    site_settings = SiteSettings.for_request(request) if request else None
+    return site_settings.name if site_settings else "Dateline"
 
 
 @register.inclusion_tag("syndication/includes/head_feeds.html", takes_context=True)
@@ -82,7 +83,7 @@ def feed_alternates(context):
     language = (
         page.locale.language_code
         if isinstance(page, Page) and page.pk
-        else translation.get_language() or "en"
+        else translation.get_language() or settings.LANGUAGE_CODE
     )
     return {"feeds": feeds_for(page, language, _site_name(request))}
 

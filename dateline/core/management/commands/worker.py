@@ -50,7 +50,7 @@ class Command(DBWorkerCommand):
             )
         ]
         if run_periodic:
-            tick = getattr(settings, "DATELINE_PERIODIC_TICK_SECONDS", 15)
+            tick = settings.DATELINE_PERIODIC_TICK_SECONDS
             threads.append(workers.Ticker("periodic jobs", tick, periodic.run_due))
         for thread in threads:
             thread.start()
