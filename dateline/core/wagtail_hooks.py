@@ -29,7 +29,7 @@ class WorkerMissingPanel(Component):
     def __init__(self, health: workers.QueueHealth):
         self.health = health
 
-    def get_context_data(self, parent_context=None):
+    def get_context_data(self, _parent_context=None):
         return {"health": self.health}
 
 

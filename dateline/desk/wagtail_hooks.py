@@ -17,7 +17,7 @@ class DeskPanel(Component):
     def rows(self):
         raise NotImplementedError
 
-    def get_context_data(self, parent_context=None):
+    def get_context_data(self, _parent_context=None):
         return {"panel": self, "rows": self.rows()}
 
 
