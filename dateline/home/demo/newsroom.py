@@ -8,6 +8,7 @@ loading twice changes nothing. Every sentence here is the project's own.
 
 import datetime as dt
 
+from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -250,8 +251,15 @@ def _seed_views(home: Page) -> None:
     others = sorted(newest.order_by("-first_published_at")[:8], key=lambda a: (a.pk % 5, a.pk))
     articles = [*live, *others]
     today = timezone.localdate()
+    # The default edition has the larger readership; the others a fraction of it, varying
+    # by day, so that Reports → Most read shows two editions of different size.
+    share = 1.0 if home.locale.language_code == settings.LANGUAGE_CODE else 0.3
     DailyViews.objects.bulk_create(
-        DailyViews(page=article, date=today - dt.timedelta(days=day), views=(60 - 6 * rank) * 3)
+        DailyViews(
+            page=article,
+            date=today - dt.timedelta(days=day),
+            views=round((60 - 6 * rank) * 3 * share * (1 - 0.15 * day)) + article.pk % 7,
+        )
         for rank, article in enumerate(articles)
         for day in range(3)
     )
