@@ -6,7 +6,9 @@ What differs from one language to the next is in that language's translation cat
 edition is settings, a locale, a catalogue and content (docs/editions.md).
 """
 
-from django.db.models import Subquery
+from collections.abc import Iterable
+
+from django.db.models import Model, Subquery
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -69,3 +71,26 @@ def translation_ids(page_ids: list[int], locale_id: int) -> dict[int, int]:
     return {
         pk: by_key[key] for pk, key in sources.values_list("pk", "translation_key") if key in by_key
     }
+
+
+def point_at_edition(locale_id: int, relations: Iterable[tuple[Iterable[Model], str]]) -> int:
+    """Point rows that name pages of another edition at those pages' translations in
+    ``locale_id``'s edition, and return how many rows changed.
+
+    ``relations`` is a list of (rows, field): each row's ``field`` holds a page id (an
+    inline's ``term_id`` or ``author_id``, a page's own ``lead_story_id``). Translations
+    (wagtail-localize, ``copy_for_translation``) copy such rows from the source page, where
+    they name the source edition's pages; the listings, menus and Related of the
+    translation's edition need its own. A row whose page has no translation there yet keeps
+    the source page. Each changed row is one UPDATE, with no save signals.
+    """
+    rows = [(row, field) for queryset, field in relations for row in queryset]
+    ids = [getattr(row, field) for row, field in rows]
+    mapping = translation_ids([pk for pk in ids if pk is not None], locale_id)
+    changed = 0
+    for row, field in rows:
+        target = mapping.get(getattr(row, field))
+        if target is not None:
+            type(row).objects.filter(pk=row.pk).update(**{field: target})
+            changed += 1
+    return changed

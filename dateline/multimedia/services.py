@@ -1,33 +1,21 @@
-"""Writes and file work for podcasts and video."""
+"""Writes and file work for blogs, podcasts, video and visual stories."""
 
-import logging
+from dateline.core.editions import point_at_edition
 
-import mutagen
+from .blocks import PHOTO_RENDITIONS
+from .files import audio_duration
 
-logger = logging.getLogger(__name__)
 
-
-def audio_duration(document) -> int:
-    """The length of an uploaded audio file in whole seconds (0 if it cannot be read).
-
-    Podcast apps show itunes:duration before downloading, so editors need not type it.
-    """
-    try:
-        with document.open_file() as handle:
-            audio = mutagen.File(handle)
-    except (OSError, mutagen.MutagenError, ValueError) as exc:
-        logger.warning("Could not read the length of %s: %s", document, exc)
-        return 0
-    if audio is None or audio.info is None:
-        return 0
-    return round(audio.info.length)
+def fill_in_duration(episode) -> None:
+    """Read an episode's length from its audio file when the editor left it at 0 (podcast
+    apps show it before downloading). Called by ``PodcastEpisodePage.save``."""
+    if episode.audio_id and not episode.duration:
+        episode.duration = audio_duration(episode.audio)
 
 
 def make_photo_renditions(story) -> int:
     """Make every size of a visual story's photographs now, so that its first reader does
     not wait for AVIF encoding (about a second per photograph). Returns how many images."""
-    from .models import PHOTO_RENDITIONS
-
     photos = story.photos()
     for image in photos:
         image.get_renditions(*PHOTO_RENDITIONS)
@@ -36,26 +24,14 @@ def make_photo_renditions(story) -> int:
 
 def localize_relations(page) -> int:
     """Point a translated blog's authors, or a translated episode's, video's or visual
-    story's tags, at the pages of its own edition (as news.services does for articles).
-
-    Translations copy these rows from the source page, where they name the source edition's
-    authors and terms. Rows whose page has no translation yet keep the source page.
-    """
-    from dateline.core.editions import translation_ids
-
-    from .models import BlogPage, MediaItemPage
+    story's tags, at the pages of its own edition (``core.editions.point_at_edition``).
+    Returns how many rows changed."""
+    from .models import BlogPage, MediaItemPage  # the models call fill_in_duration
 
     if isinstance(page, BlogPage):
-        rows, field = list(page.blog_authors.all()), "author_id"
+        relation = (page.blog_authors.all(), "author_id")
     elif isinstance(page, MediaItemPage):
-        rows, field = list(page.media_tags.all()), "term_id"
+        relation = (page.media_tags.all(), "term_id")
     else:
         return 0
-    mapping = translation_ids([getattr(row, field) for row in rows], page.locale_id)
-    changed = 0
-    for row in rows:
-        target = mapping.get(getattr(row, field))
-        if target is not None:
-            type(row).objects.filter(pk=row.pk).update(**{field: target})
-            changed += 1
-    return changed
+    return point_at_edition(page.locale_id, [relation])

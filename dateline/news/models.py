@@ -17,7 +17,7 @@ from dateline.core.cards import rendered_cards
 from dateline.core.models import StandardPage
 from dateline.core.pagecache import locale_of
 from dateline.core.pagination import paginate
-from dateline.taxonomy.models import PLACE_TERM_MODELS, TERM_MODELS
+from dateline.taxonomy.content import Story, TermTag, tags_panel
 
 from . import selectors
 
@@ -77,12 +77,10 @@ class AuthorPage(Page):
         return context
 
 
-class ArticlePage(Page):
-    """A news story. Published at /<slug>/ in its edition."""
+class ArticlePage(Story, Page):
+    """A news story. Published at /<slug>/ in its edition; a ``Story`` to listings, cards,
+    feeds and search, tagged through ``ArticleTag`` and signed through ``ArticleAuthor``."""
 
-    standfirst = models.TextField(
-        _("standfirst"), max_length=400, help_text=_("One or two sentences under the headline.")
-    )
     updated_at = models.DateTimeField(
         _("updated"),
         null=True,
@@ -148,11 +146,7 @@ class ArticlePage(Page):
             ],
             heading=_("Live story"),
         ),
-        InlinePanel(
-            "tags",
-            label=_("Places and topics"),
-            help_text=_("Regions, countries and territories first, then topics and collections."),
-        ),
+        tags_panel("tags"),
         InlinePanel("corrections", label=_("Corrections")),
         InlinePanel("related_pins", label=_("Related stories chosen by the editors")),
     ]
@@ -169,23 +163,10 @@ class ArticlePage(Page):
     ]
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
+    tags_relation = "tags"
 
     class Meta:
         verbose_name = _("article")
-
-    @property
-    def published_at(self):
-        return self.first_published_at or self.go_live_at or self.latest_revision_created_at
-
-    @cached_property
-    def place_terms(self) -> list[Page]:
-        return [tag.term for tag in self.tags.all() if tag.term.specific_class in PLACE_TERM_MODELS]
-
-    @cached_property
-    def topic_terms(self) -> list[Page]:
-        return [
-            tag.term for tag in self.tags.all() if tag.term.specific_class not in PLACE_TERM_MODELS
-        ]
 
     @cached_property
     def author_pages(self) -> list[AuthorPage]:
@@ -194,9 +175,6 @@ class ArticlePage(Page):
     @property
     def lead_image_alt_text(self) -> str:
         return self.lead_image_alt or self.lead_image_caption or self.title
-
-    def get_meta_description(self) -> str:
-        return self.search_description or self.standfirst
 
     @classmethod
     def routing_annotations(cls) -> dict:
@@ -267,19 +245,10 @@ class ArticleAuthor(Orderable):
         verbose_name = _("author")
 
 
-class ArticleTag(Orderable):
+class ArticleTag(TermTag):
     """Tags an article with a region, place, topic or collection page."""
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="tags")
-    term = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("term"), on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [PageChooserPanel("term", page_type=[m._meta.label for m in TERM_MODELS])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("place or topic")
-        indexes = [models.Index(fields=["term", "page"])]
 
 
 class Correction(Orderable):

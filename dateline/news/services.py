@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
-from dateline.core.editions import translation_ids
+from dateline.core.editions import point_at_edition
 from dateline.core.illustrations import landscape_jpeg
 from dateline.taxonomy.models import CollectionPage, PlacePage, RegionPage, TopicPage
 
@@ -210,25 +210,13 @@ def _image_pool() -> list[int]:
 
 def localize_relations(article: ArticlePage) -> int:
     """Point a translated article's tags, authors, pinned stories and live updates' authors at
-    its own edition.
-
-    Translations (wagtail-localize, copy_for_translation) copy these rows from the source
-    article, where they name the source edition's terms and authors; listings, menus and
-    Related of the translation's edition need its own pages. Rows whose page has no
-    translation yet keep the source page. Returns how many rows changed.
-    """
-    relations = [
-        (article.tags.all(), "term_id"),
-        (article.authors.all(), "author_id"),
-        (article.related_pins.all(), "article_id"),
-        (article.live_updates.exclude(author=None), "author_id"),
-    ]
-    rows = [(row, field) for queryset, field in relations for row in queryset]
-    mapping = translation_ids([getattr(row, field) for row, field in rows], article.locale_id)
-    changed = 0
-    for row, field in rows:
-        target = mapping.get(getattr(row, field))
-        if target is not None:
-            type(row).objects.filter(pk=row.pk).update(**{field: target})
-            changed += 1
-    return changed
+    its own edition (``core.editions.point_at_edition``). Returns how many rows changed."""
+    return point_at_edition(
+        article.locale_id,
+        [
+            (article.tags.all(), "term_id"),
+            (article.authors.all(), "author_id"),
+            (article.related_pins.all(), "article_id"),
+            (article.live_updates.exclude(author=None), "author_id"),
+        ],
+    )

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from dateline.core.pagecache import edition_fragment
 from dateline.core.templatetags.core_tags import current_locale
 from dateline.multimedia.models import MediaSectionPage
+from dateline.multimedia.timestamps import reading_duration
 
 register = template.Library()
 
@@ -40,6 +41,4 @@ def duration_text(seconds) -> str:
         seconds = int(seconds)
     except (TypeError, ValueError):
         return ""
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return reading_duration(seconds)
