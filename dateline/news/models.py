@@ -19,8 +19,6 @@ from dateline.core.pagecache import locale_of
 from dateline.core.pagination import paginate
 from dateline.taxonomy.content import Story, TermTag, tags_panel
 
-from . import selectors
-
 
 class AuthorIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
@@ -32,6 +30,8 @@ class AuthorIndexPage(Page):
         verbose_name = _("authors index")
 
     def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = selectors.authors_of(self)
         return context
@@ -69,6 +69,8 @@ class AuthorPage(Page):
         return self.search_description or self.bio
 
     def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
         context = super().get_context(request, *args, **kwargs)
         context["page_obj"] = paginate(
             request, selectors.articles_by(self), settings.DATELINE_LISTING_PAGE_SIZE
@@ -189,6 +191,8 @@ class ArticlePage(Story, Page):
     @cached_property
     def timeline(self) -> list["LiveUpdate"]:
         """The story's live updates, newest first (kept when the story is closed)."""
+        from . import selectors
+
         if getattr(self, "has_live_updates", None) is False:
             return []
         return selectors.live_updates(self)
@@ -213,6 +217,8 @@ class ArticlePage(Story, Page):
         return max(dates) if dates else None
 
     def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
         context = super().get_context(request, *args, **kwargs)
         related = context["related"] = selectors.related_articles(self, limit=3)
         fetched = []
@@ -334,6 +340,8 @@ class CorrectionsPage(StandardPage):
         verbose_name = _("corrections page")
 
     def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
         context = super().get_context(request, *args, **kwargs)
         context["page_obj"] = paginate(
             request, selectors.corrections_in(self.locale), settings.DATELINE_LISTING_PAGE_SIZE
@@ -353,6 +361,8 @@ class TeamPage(StandardPage):
         verbose_name = _("team page")
 
     def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
         context = super().get_context(request, *args, **kwargs)
         context["staff"] = selectors.staff(self.locale)
         return context

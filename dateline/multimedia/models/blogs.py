@@ -14,8 +14,6 @@ from wagtail.search import index
 from dateline.core.pagination import paginate
 from dateline.news.models import ArticlePage
 
-from .. import selectors
-
 
 class BlogPage(Page):
     """A named blog: its own page, description, authors and feed; its posts are articles."""
@@ -59,6 +57,8 @@ class BlogPage(Page):
         return self.search_description or self.description
 
     def get_context(self, request, *args, **kwargs):
+        from .. import selectors
+
         context = super().get_context(request, *args, **kwargs)
         # The blog's own image and authors: three queries whatever the number of authors.
         prefetch_related_objects(

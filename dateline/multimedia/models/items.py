@@ -8,8 +8,6 @@ from wagtail.search import index
 
 from dateline.taxonomy.content import Story, TermTag, tags_panel
 
-from .. import selectors
-
 
 class MediaItemPage(Story, Page):
     """An episode, a video or a visual story: a ``Story`` (standfirst, cover image, places
@@ -38,6 +36,8 @@ class MediaItemPage(Story, Page):
         verbose_name = _("media item")
 
     def get_context(self, request, *args, **kwargs):
+        from .. import selectors
+
         context = super().get_context(request, *args, **kwargs)
         selectors.prefetch_media_card_data([self])
         return context

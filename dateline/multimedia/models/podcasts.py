@@ -14,7 +14,6 @@ from wagtail.search import index
 from dateline.core.blocks import RICH_TEXT_FEATURES
 from dateline.core.pagination import paginate
 
-from .. import selectors
 from ..blocks import ChapterBlock
 from ..files import AUDIO_TYPES, audio_file_is_readable, file_type
 from ..services import fill_in_duration
@@ -103,6 +102,8 @@ class PodcastSeriesPage(Page):
         return self.search_description or self.description[:300]
 
     def get_context(self, request, *args, **kwargs):
+        from .. import selectors
+
         context = super().get_context(request, *args, **kwargs)
         context["page_obj"] = paginate(
             request, selectors.episodes_of(self), settings.DATELINE_LISTING_PAGE_SIZE

@@ -8,8 +8,6 @@ from wagtail.models import Page
 
 from dateline.core.pagination import paginate
 
-from .. import selectors
-
 
 class MediaSectionPage(Page):
     """A section of the Media menu (Visual Stories, Podcast, Video) or the Blogs section.
@@ -35,6 +33,8 @@ class MediaSectionPage(Page):
         return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
+        from .. import selectors
+
         context = super().get_context(request, *args, **kwargs)
         context["page_obj"] = paginate(
             request, selectors.section_items(self), settings.DATELINE_LISTING_PAGE_SIZE
