@@ -9,7 +9,12 @@ from django.utils import timezone
 from dateline.audience import selectors, services
 from dateline.audience.models import DailyViews, PageView
 from dateline.news.models import ArticleAuthor
-from tests.factories import AuthorPageFactory, make_articles, make_russian_edition, translate
+from tests.helpers.factories import (
+    AuthorPageFactory,
+    make_articles,
+    make_russian_edition,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from .conftest import (
-    BIN_DIR,
-    BROWSER_DB_NAME,
-    LEAKY_ENV,
-    PROJECT_DIR,
+from tests.helpers.browser_server import BIN_DIR, BROWSER_DB_NAME, LEAKY_ENV, PROJECT_DIR
+from tests.helpers.page_checks import (
     VIEWPORTS,
     axe_violations,
     describe_violations,

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from tests.factories import ArticlePageFactory
+from tests.helpers.factories import ArticlePageFactory
 
 PRODUCTION_ENV = {
     "DATELINE_SETTINGS": "production",

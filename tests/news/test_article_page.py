@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from dateline.news import selectors
 from dateline.news.models import Correction, RelatedPin
-from tests.factories import ArticlePageFactory, ImageFactory, make_articles
+from tests.helpers.factories import ArticlePageFactory, ImageFactory, make_articles
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import ArticlePageFactory, make_articles
+from tests.helpers.factories import ArticlePageFactory, make_articles
 
 pytestmark = pytest.mark.django_db
 
