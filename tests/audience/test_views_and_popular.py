@@ -199,7 +199,9 @@ def test_editors_see_the_counts_in_the_admin(admin_client, site):
 
 
 def test_readers_cannot_see_the_admin_counts(client, site):
-    assert client.get("/admin/audience/most-read/").status_code == 302
+    response = client.get("/admin/audience/most-read/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/login/?next=/admin/audience/most-read/"
 
 
 def test_old_daily_totals_can_be_forgotten(site):

@@ -26,12 +26,6 @@ def run_dateline(*args, env):
     )
 
 
-def test_production_check_deploy_is_clean():
-    result = run_dateline("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
-
-
 @pytest.mark.parametrize(
     ("missing", "message"),
     [
