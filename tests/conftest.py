@@ -1,9 +1,9 @@
 import pytest
 
-from tests.factories import make_site
+from tests.helpers.factories import make_site
 
 
 @pytest.fixture
 def site(db):
-    """A small newsroom (see tests.factories.make_site)."""
+    """A small newsroom (see tests.helpers.factories.make_site)."""
     return make_site()

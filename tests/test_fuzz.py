@@ -14,7 +14,7 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import make_articles
+from tests.helpers.factories import make_articles
 
 pytestmark = pytest.mark.django_db
 
@@ -205,7 +205,7 @@ def test_newsletter_token_pages(client, newsroom, token, data):
 
 @pytest.fixture
 def contact(newsroom):
-    from tests.core.test_desk_forms import desk_page
+    from tests.helpers.factories import desk_page
 
     return desk_page(newsroom, slug="contact", attachments=False)
 

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from dateline.accounts.roles import setup_roles
-from tests.factories import make_russian_edition
+from tests.helpers.factories import make_russian_edition
 
 
 @pytest.fixture

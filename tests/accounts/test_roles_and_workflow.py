@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from dateline.accounts.roles import ensure_desk_accounts, setup_roles
 from dateline.news.models import ArticlePage
-from tests.factories import ArticlePageFactory
+from tests.helpers.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -151,8 +151,11 @@ def test_an_editor_requests_changes_with_a_comment(editions, make_user, login):
 def test_a_russian_editor_cannot_approve_english_submissions(editions, make_user, login):
     article, task_state = submitted_article(editions, make_user, login)
     client = login(make_user("ru-ed", "Russian editors"))
-    client.post(workflow_action_url(article, "approve", task_state))
+    # The very request that publishes when an English editor sends it (the test above).
+    client.post(workflow_action_url(article, "approve", task_state), {"comment": "Good to go."})
     assert not ArticlePage.objects.get(pk=article.pk).live
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
 
 
 def test_the_site_history_shows_who_published_what(editions, make_user, login):

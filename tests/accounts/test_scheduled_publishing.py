@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from dateline.accounts.publishing import publish_scheduled_pages
 from dateline.news.models import ArticlePage
-from tests.factories import ArticlePageFactory
+from tests.helpers.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 

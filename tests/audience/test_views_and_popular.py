@@ -9,7 +9,12 @@ from django.utils import timezone
 from dateline.audience import selectors, services
 from dateline.audience.models import DailyViews, PageView
 from dateline.news.models import ArticleAuthor
-from tests.factories import AuthorPageFactory, make_articles, make_russian_edition, translate
+from tests.helpers.factories import (
+    AuthorPageFactory,
+    make_articles,
+    make_russian_edition,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -194,7 +199,9 @@ def test_editors_see_the_counts_in_the_admin(admin_client, site):
 
 
 def test_readers_cannot_see_the_admin_counts(client, site):
-    assert client.get("/admin/audience/most-read/").status_code == 302
+    response = client.get("/admin/audience/most-read/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/login/?next=/admin/audience/most-read/"
 
 
 def test_the_workers_prune_daily_totals_past_the_retention_once_a_day(site, settings):

@@ -10,13 +10,9 @@ DEBUG off, so pages look as they do in production.
 
 from __future__ import annotations
 
-import atexit
-import json
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -26,12 +22,9 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-BIN_DIR = Path(sys.executable).parent
-NODE_MODULES = PROJECT_DIR / "node_modules"
-VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
-SCREENSHOT_DIR = PROJECT_DIR / "test-artifacts" / "screenshots"
+from tests.helpers.browser_server import BIN_DIR, BROWSER_DB_NAME, LEAKY_ENV, PROJECT_DIR, require
+from tests.helpers.page_checks import VIEWPORTS, nu_checker
+from tests.helpers.servers import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -43,22 +36,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-VIEWPORTS = {
-    "desktop": {"width": 1280, "height": 900},
-    "phone": {"width": 390, "height": 844},
-}
-# One database per run: engineers and CI may run the browser suite at the same time.
-BROWSER_DB_NAME = f"dateline_browser_{os.getpid()}"
-# Variables that would point the server at the developer's own data or settings.
-LEAKY_ENV = (
-    "DJANGO_SETTINGS_MODULE",  # pytest-django sets it to the test settings
-    "DATABASE_URL",
-    "CACHE_URL",
-    "REDIS_URL",
-    "MEDIA_ROOT",
-    "STATIC_ROOT",
-    "DATELINE_VAR_DIR",
-)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -72,17 +49,6 @@ def pytest_collection_modifyitems(config, items):
 # --------------------------------------------------------------------------------------
 # The server
 # --------------------------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _require(path: Path | str, hint: str) -> None:
-    if not Path(path).exists():
-        pytest.fail(f"{path} is missing: {hint}", pytrace=False)
 
 
 def _step_failed(what: str, result: subprocess.CompletedProcess | None, extra: str = "") -> None:
@@ -157,8 +123,8 @@ def site_url(tmp_path_factory) -> Iterator[str]:
     """A real Dateline server with the demo newsroom; yields http://127.0.0.1:<port>."""
     dateline = BIN_DIR / "dateline"
     gunicorn = BIN_DIR / "gunicorn"
-    _require(dateline, "install the project into this venv (make install-dev).")
-    _require(gunicorn, "install the project into this venv (make install-dev).")
+    require(dateline, "install the project into this venv (make install-dev).")
+    require(gunicorn, "install the project into this venv (make install-dev).")
 
     var_dir = tmp_path_factory.mktemp("dateline-var")
     database_url = os.environ.get("DATABASE_URL", "")
@@ -196,7 +162,7 @@ def site_url(tmp_path_factory) -> Iterator[str]:
             )
         _run_step([str(dateline), "load_demo"], env)
 
-        port = _free_port()
+        port = free_port()
         url = f"http://127.0.0.1:{port}"
         log = var_dir / "gunicorn.log"
         with log.open("wb") as log_file:
@@ -237,7 +203,7 @@ def site_url(tmp_path_factory) -> Iterator[str]:
 def browser():
     from playwright.sync_api import sync_playwright
 
-    _require(CHROMIUM, "install Debian's Chromium: apt-get install -y chromium")
+    require(CHROMIUM, "install Debian's Chromium: apt-get install -y chromium")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -283,160 +249,9 @@ def page_at(browser, site_url) -> Iterator[PageOpener]:
     opener.close()
 
 
-def screenshot(page, name: str, viewport: str) -> Path:
-    """A full-page PNG: test-artifacts/screenshots/<name>-<desktop|phone>.png."""
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOT_DIR / f"{name}-{viewport}.png"
-    # A full-page capture does not scroll, so loading="lazy" images below the fold would
-    # show as empty boxes: load them first (the served HTML has already been kept).
-    page.evaluate(
-        """() => Promise.all(Array.from(document.images, img => {
-            img.loading = "eager";
-            return img.complete ? null : new Promise(done => {
-                img.addEventListener("load", done, {once: true});
-                img.addEventListener("error", done, {once: true});
-                setTimeout(done, 3000);
-            });
-        }))"""
-    )
-    page.screenshot(path=str(path), full_page=True, animations="disabled")
-    return path
-
-
-# --------------------------------------------------------------------------------------
-# The Nu HTML checker
-# --------------------------------------------------------------------------------------
-
-
-class _NuChecker:
-    """vnu.jar as a local HTTP service: one JVM start (~3 s) for the session instead of one
-    per document. `java -jar vnu.jar --stdout -` is the fallback if the service won't start."""
-
-    def __init__(self):
-        self.process: subprocess.Popen | None = None
-        self.url = ""
-        self.log: Path | None = None
-        self.failed = ""
-
-    def start(self) -> None:
-        if self.process is not None or self.failed or not VNU_JAR.exists():
-            return
-        java = shutil.which("java")
-        if not java:
-            return
-        port = _free_port()
-        self.url = f"http://127.0.0.1:{port}/?out=json"
-        self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"dateline-vnu-{port}.log"
-        with self.log.open("wb") as log_file:
-            self.process = subprocess.Popen(
-                [
-                    java, "-Xss4m",
-                    "-Dnu.validator.servlet.bind-address=127.0.0.1",
-                    "-cp", str(VNU_JAR), "nu.validator.servlet.Main", str(port),
-                ],
-                stdout=log_file, stderr=subprocess.STDOUT,
-            )  # fmt: skip
-        atexit.register(self.stop)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        self.process = None
-        if self.log is not None:
-            self.log.unlink(missing_ok=True)
-
-    def _post(self, data: bytes) -> dict:
-        request = urllib.request.Request(
-            self.url, data=data, headers={"Content-Type": "text/html; charset=utf-8"}
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return json.load(response)
-
-    def _via_service(self, data: bytes) -> dict | None:
-        self.start()
-        if self.process is None:
-            return None
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                return self._post(data)
-            except OSError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    self.failed = self.log.read_text(errors="replace")[-2000:] if self.log else "?"
-                    self.stop()
-                    return None
-                time.sleep(0.2)
-
-    def _via_cli(self, data: bytes) -> dict:
-        _require(VNU_JAR, "run `npm ci` in the project (make install-dev).")
-        result = subprocess.run(
-            ["java", "-jar", str(VNU_JAR), "--format", "json", "--stdout", "-"],
-            input=data, capture_output=True, timeout=120,
-        )  # fmt: skip
-        try:
-            return json.loads(result.stdout)
-        except json.JSONDecodeError as exc:
-            raise RuntimeError(
-                f"vnu.jar gave no JSON (status {result.returncode}): "
-                f"{result.stderr.decode(errors='replace')}"
-            ) from exc
-
-    def check(self, html: str) -> dict:
-        data = html.encode("utf-8")
-        return self._via_service(data) or self._via_cli(data)
-
-
-_NU = _NuChecker()
-
-
 @pytest.fixture(scope="session", autouse=True)
 def _nu_service():
     """Start the checker's JVM at once, so it warms up while the server is being built."""
-    _NU.start()
+    nu_checker.start()
     yield
-    _NU.stop()
-
-
-def html_errors(html: str) -> list[str]:
-    """The Nu HTML checker's errors for one document (warnings and infos left out)."""
-    report = _NU.check(html)
-    problems = [m for m in report.get("messages", []) if m.get("type") == "non-document-error"]
-    if problems:
-        raise RuntimeError(f"The Nu HTML checker could not check the document: {problems}")
-    return [
-        f"line {m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}: "
-        f"{m['message']}  «{m.get('extract', '').strip()}»"
-        for m in report.get("messages", [])
-        if m.get("type") == "error"
-    ]
-
-
-# --------------------------------------------------------------------------------------
-# axe-core
-# --------------------------------------------------------------------------------------
-
-
-def axe_violations(page) -> list[dict]:
-    """axe-core's serious and critical violations on the page as it is now."""
-    _require(AXE_JS, "run `npm ci` in the project (make install-dev).")
-    # Evaluated through the DevTools protocol: a <script> added to the page would be refused
-    # by the Content-Security-Policy, which allows no inline code.
-    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [v for v in results["violations"] if v.get("impact") in {"serious", "critical"}]
-
-
-def describe_violations(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"][:5]:
-            summary = " ".join(node.get("failureSummary", "").split())
-            lines.append(f"    {' '.join(map(str, node['target']))}: {summary}")
-        if len(violation["nodes"]) > 5:
-            lines.append(f"    ... and {len(violation['nodes']) - 5} more elements")
-    return "\n".join(lines)
+    nu_checker.stop()

@@ -3,6 +3,8 @@ under it and trip no violation, while code slipped into a page is refused."""
 
 import pytest
 
+from tests.helpers.waiting import wait_until
+
 pytestmark = pytest.mark.browser
 
 # Every kind of page whose scripts, styles, media or forms the policy could break: the live
@@ -39,7 +41,7 @@ def open_recording(page_at, path):
     )
     response = page.goto(page_at.base_url + path, wait_until="load")
     assert response is not None and response.status == 200, path
-    page.wait_for_timeout(300)  # the beacon and live.js start after "load"
+    page.wait_for_load_state("networkidle")  # the beacon and live.js start after "load"
     return page, response, console_errors
 
 
@@ -78,8 +80,11 @@ def test_code_slipped_into_a_page_is_refused(page_at):
             document.body.append(styled);
         }"""
     )
-    page.wait_for_timeout(100)
     assert page.evaluate("window.__injected") is None
-    violations = page.evaluate("window.__violations")
-    assert any(v.startswith("script-src") for v in violations), violations
-    assert any(v.startswith("style-src") for v in violations), violations
+
+    # The browser reports the violations as events, after the elements were added.
+    def both_refused() -> bool:
+        violations = page.evaluate("window.__violations")
+        return all(any(v.startswith(d) for v in violations) for d in ("script-src", "style-src"))
+
+    wait_until(both_refused, 5, "the browser to report the refused script and style")

@@ -3,8 +3,7 @@
 import pytest
 
 from dateline.home.demo import content, content_ru
-
-from .conftest import axe_violations, html_errors, screenshot
+from tests.helpers.page_checks import axe_violations, html_errors, screenshot
 
 pytestmark = pytest.mark.browser
 

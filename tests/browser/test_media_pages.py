@@ -1,12 +1,18 @@
 """Blogs, podcasts, video and visual stories in Chromium: valid, accessible, photographed,
 and loading nothing from another host."""
 
-import time
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from .conftest import VIEWPORTS, axe_violations, describe_violations, html_errors, screenshot
+from tests.helpers.page_checks import (
+    VIEWPORTS,
+    axe_violations,
+    describe_violations,
+    html_errors,
+    screenshot,
+)
+from tests.helpers.waiting import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +50,11 @@ def test_episode_audio_plays_in_the_browser(page_at):
     page.evaluate("document.querySelector('audio').load()")
     # Polled from Python: wait_for_function would evaluate a string in the page, which the
     # site's Content-Security-Policy (no 'unsafe-eval') rightly refuses.
-    deadline = time.monotonic() + 10
-    while page.evaluate("document.querySelector('audio').readyState") < 1:
-        assert time.monotonic() < deadline, "the episode's audio never loaded its metadata"
-        page.wait_for_timeout(100)
+    wait_until(
+        lambda: page.evaluate("document.querySelector('audio').readyState") >= 1,
+        10,
+        "the episode's audio to load its metadata",
+    )
     duration = page.evaluate("document.querySelector('audio').duration")
     assert 19 <= duration <= 21, f"the demo episode should last about 20 s, not {duration}"
 

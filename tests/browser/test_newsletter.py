@@ -7,12 +7,18 @@ confirmation link is read from, as a reader would read it from their inbox.
 """
 
 import re
-import time
 from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import VIEWPORTS, axe_violations, describe_violations, html_errors, screenshot
+from tests.helpers.page_checks import (
+    VIEWPORTS,
+    axe_violations,
+    describe_violations,
+    html_errors,
+    screenshot,
+)
+from tests.helpers.waiting import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -30,13 +36,13 @@ def outbox(site_url, tmp_path_factory):
     assert len(logs) == 1, f"expected the demo server's one log, found {logs}"
 
     def confirm_path(address: str, timeout: float = 10) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        def sent_link() -> str | None:
             for message in logs[0].read_text(errors="replace").split("-" * 79):
                 if f"To: {address}" in message and (link := CONFIRM_LINK.search(message)):
                     return link.group(1)
-            time.sleep(0.2)
-        raise AssertionError(f"no confirmation email to {address} in {logs[0]}")
+            return None
+
+        return wait_until(sent_link, timeout, f"a confirmation email to {address} in {logs[0]}")
 
     return confirm_path
 

@@ -9,7 +9,13 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from .conftest import VIEWPORTS, axe_violations, describe_violations, html_errors, screenshot
+from tests.helpers.page_checks import (
+    VIEWPORTS,
+    axe_violations,
+    describe_violations,
+    html_errors,
+    screenshot,
+)
 
 pytestmark = pytest.mark.browser
 

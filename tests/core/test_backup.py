@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from dateline.core import backups
 from dateline.news.models import ArticlePage
-from tests.factories import make_articles, make_site
+from tests.helpers.factories import make_articles, make_site
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

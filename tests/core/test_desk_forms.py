@@ -10,7 +10,8 @@ from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from dateline.core.illustrations import landscape_jpeg
-from dateline.core.models import DeskFormField, DeskFormPage, DeskSubmission
+from dateline.core.models import DeskSubmission
+from tests.helpers.factories import desk_page
 
 pytestmark = pytest.mark.django_db
 
@@ -22,31 +23,6 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-def desk_page(site, slug="contribute", attachments=True) -> DeskFormPage:
-    page = DeskFormPage(
-        title="Contribute",
-        slug=slug,
-        intro="Pitch us a story.",
-        show_in_menus=True,
-        accepts_attachments=attachments,
-        to_address="desk@example.org",
-        from_address="site@example.org",
-        subject="Pitch from the website",
-    )
-    page.form_fields = [
-        DeskFormField(
-            clean_name="your_name", label="Your name", field_type="singleline", required=True
-        ),
-        DeskFormField(clean_name="email", label="Your email", field_type="email", required=True),
-        DeskFormField(
-            clean_name="pitch", label="Your pitch", field_type="multiline", required=True
-        ),
-    ]
-    site["home"].add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

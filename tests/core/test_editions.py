@@ -6,7 +6,7 @@ import re
 import pytest
 
 from dateline.news.models import ArticlePage
-from tests.factories import ArticlePageFactory, make_russian_edition, translate
+from tests.helpers.factories import ArticlePageFactory, make_russian_edition, translate
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import pytest
 from django.test import override_settings
 from lxml import html as lxml_html
 
-from tests.factories import ArticlePageFactory, ImageFactory, make_articles
+from tests.helpers.factories import ArticlePageFactory, ImageFactory, make_articles
 
 pytestmark = pytest.mark.django_db
 

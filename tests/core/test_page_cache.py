@@ -4,7 +4,6 @@ change shows on the next request, with the local-memory cache and with Redis."""
 import datetime as dt
 import gzip
 import os
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -17,33 +16,11 @@ from django.utils.http import http_date
 from dateline.core import pagecache
 from dateline.core.models import SiteSettings
 from dateline.news.models import Correction, LiveUpdate
-from tests.core.test_desk_forms import desk_page
-from tests.factories import ArticlePageFactory, make_russian_edition, translate
+from tests.helpers.factories import ArticlePageFactory, desk_page, make_russian_edition, translate
 
 pytestmark = pytest.mark.django_db
 
 REDIS_URL = os.environ.get("DATELINE_TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
-SIGNUP_FORM = "newsletter/includes/signup_form.html"
-
-
-def signup_form_without_csrf() -> str:
-    """The newsletter signup form as it is being made (docs/decisions.md): with no CSRF
-    token, so that the pages that show it can be shared. A no-op once that has landed."""
-    import dateline.newsletter
-
-    path = Path(dateline.newsletter.__file__).parent / "templates" / SIGNUP_FORM
-    return path.read_text().replace("{% csrf_token %}", "")
-
-
-def templates_setting() -> list[dict]:
-    from django.conf import settings
-
-    options = dict(settings.TEMPLATES[0]["OPTIONS"])
-    options["loaders"] = [
-        ("django.template.loaders.locmem.Loader", {SIGNUP_FORM: signup_form_without_csrf()}),
-        "django.template.loaders.app_directories.Loader",
-    ]
-    return [{**settings.TEMPLATES[0], "APP_DIRS": False, "OPTIONS": options}]
 
 
 @pytest.fixture(params=["locmem", "redis"])
@@ -65,7 +42,7 @@ def page_cache(request):
                 "LOCATION": "page-cache-tests",
             }
         }
-    with override_settings(CACHES=caches, DATELINE_PAGE_CACHE=True, TEMPLATES=templates_setting()):
+    with override_settings(CACHES=caches, DATELINE_PAGE_CACHE=True):
         yield request.param
         if request.param == "redis":
             cache.delete_pattern("*")

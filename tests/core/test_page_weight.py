@@ -8,7 +8,12 @@ from django.contrib.staticfiles import finders
 from lxml import html as lxml_html
 from wagtail.rich_text import RichText
 
-from tests.factories import ArticlePageFactory, AuthorPageFactory, ImageFactory, make_articles
+from tests.helpers.factories import (
+    ArticlePageFactory,
+    AuthorPageFactory,
+    ImageFactory,
+    make_articles,
+)
 
 pytestmark = pytest.mark.django_db
 

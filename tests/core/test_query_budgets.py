@@ -15,15 +15,14 @@ from wagtail.models import PageViewRestriction
 
 from dateline.core import pagecache
 from dateline.news.models import ArticlePage, Correction, LiveUpdate
-from tests.core.test_page_cache import templates_setting
-from tests.factories import (
+from tests.helpers.factories import (
     ArticlePageFactory,
     AuthorPageFactory,
     make_articles,
     make_russian_edition,
     translate,
 )
-from tests.multimedia.media_factories import (
+from tests.helpers.media_factories import (
     BlogPageFactory,
     BlogPostPageFactory,
     VisualStoryPageFactory,
@@ -100,7 +99,7 @@ def page_cache_on(client, site):
             "LOCATION": "query-budget-tests",
         }
     }
-    with override_settings(CACHES=caches, DATELINE_PAGE_CACHE=True, TEMPLATES=templates_setting()):
+    with override_settings(CACHES=caches, DATELINE_PAGE_CACHE=True):
         from django.core.cache import cache
 
         make_articles(site, 4)

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from dateline.core.models import SupportPage, SupportTier
 from dateline.news.models import ArticlePage
-from tests.factories import ArticlePageFactory
+from tests.helpers.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 

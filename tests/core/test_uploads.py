@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 
 from dateline.core.illustrations import landscape_jpeg
 from dateline.core.uploads import check_document
-from tests.multimedia.media_factories import document, two_second_mp3
+from tests.helpers.media_factories import document, two_second_mp3
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ import datetime as dt
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,12 +15,15 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from dateline.core import workers
-from dateline.core.models import WorkerHeartbeat
-
-from .servers import SharedDatabase, server_env, wait_for
-from .worker_tasks import record_and_sleep
+from dateline.core.models import PeriodicJob, WorkerHeartbeat
+from tests.helpers.servers import SharedDatabase, server_env
+from tests.helpers.waiting import wait_until
+from tests.helpers.worker_tasks import record_and_sleep
 
 pytestmark = pytest.mark.faults
+
+# The workers' staleness limit: a task whose worker was silent this long is queued again.
+STALE_SECONDS = 3
 
 
 @pytest.fixture
@@ -29,13 +31,36 @@ def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def task_row(db: SharedDatabase, task_id: str) -> tuple[str, list]:
+def task_row(db: SharedDatabase, task_id: str) -> tuple[str, list, dt.datetime | None]:
     table = DBTaskResult._meta.db_table
     key = task_id.replace("-", "") if db.sqlite_path else task_id
-    [(status, worker_ids)] = db.query(
-        f"SELECT status, worker_ids FROM {table} WHERE id = %s", (key,)
+    [(status, worker_ids, finished_at)] = db.query(
+        f"SELECT status, worker_ids, finished_at FROM {table} WHERE id = %s", (key,)
     )
-    return status, db.json(worker_ids)
+    return status, db.json(worker_ids), as_datetime(finished_at)
+
+
+def as_datetime(value) -> dt.datetime | None:
+    """A date and time as SharedDatabase.query reads it (SQLite gives text, in UTC)."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def recovery_ran_after(db: SharedDatabase, moment: dt.datetime) -> bool:
+    """Whether a worker started the recovery of orphaned tasks (a periodic job) after
+    ``moment``, and finished it."""
+    rows = db.query(
+        f"SELECT last_started_at, last_finished_at FROM {PeriodicJob._meta.db_table}"
+        " WHERE name = %s",
+        ("requeue_orphaned_tasks",),
+    )
+    if not rows:
+        return False
+    started, finished = (as_datetime(value) for value in rows[0])
+    return started is not None and finished is not None and moment < started <= finished
 
 
 def start_worker(db: SharedDatabase, worker_id: str, tmp_path: Path) -> subprocess.Popen:
@@ -45,7 +70,7 @@ def start_worker(db: SharedDatabase, worker_id: str, tmp_path: Path) -> subproce
         DATABASE_URL=db.url,
         DATELINE_VAR_DIR=str(tmp_path / "var"),
         DATELINE_WORKER_HEARTBEAT_SECONDS="1",
-        DATELINE_WORKER_STALE_SECONDS="3",
+        DATELINE_WORKER_STALE_SECONDS=str(STALE_SECONDS),
         DATELINE_PERIODIC_TICK_SECONDS="1",
     )
     args = ["--no-reload", "--no-startup-delay", "--interval", "0.2", "--worker-id", worker_id]
@@ -68,7 +93,7 @@ def test_a_task_whose_worker_is_killed_runs_again_exactly_once(tmp_path, databas
 
     first = start_worker(db, "first", tmp_path)
     try:
-        wait_for(lambda: "start" in runs.read_text(), what="the first worker to start the task")
+        wait_until(lambda: "start" in runs.read_text(), 90, "the first worker to start the task")
         first.send_signal(signal.SIGKILL)
         first.wait(10)
     finally:
@@ -79,17 +104,25 @@ def test_a_task_whose_worker_is_killed_runs_again_exactly_once(tmp_path, databas
     # Two workers start recovering at once: the task must run once, not twice.
     rescuers = [start_worker(db, name, tmp_path) for name in ("second", "third")]
     try:
-        wait_for(
+        wait_until(
             lambda: task_row(db, result.id)[0] == "SUCCESSFUL",
-            what="the task to be run again and succeed",
+            90,
+            "the task to be run again and succeed",
         )
-        time.sleep(4)  # more than the staleness limit: nothing runs it a third time
+        # Nothing runs it a third time, even once the run that succeeded is older than the
+        # staleness limit and a worker has looked for orphaned tasks again.
+        finished_at = task_row(db, result.id)[2]
+        wait_until(
+            lambda: recovery_ran_after(db, finished_at + dt.timedelta(seconds=STALE_SECONDS)),
+            60,
+            "a recovery pass more than the staleness limit after the task succeeded",
+        )
     finally:
         for worker in rescuers:
             worker.terminate()
         for worker in rescuers:
             worker.wait(30)
-    status, worker_ids = task_row(db, result.id)
+    status, worker_ids, _finished_at = task_row(db, result.id)
     assert runs.read_text().split() == ["start", "start", "done"]
     assert status == "SUCCESSFUL"
     assert worker_ids[0] == "first" and worker_ids[1] in {"second", "third"}

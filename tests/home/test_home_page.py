@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dateline.home.models import FocusCollection
-from tests.factories import ArticlePageFactory, make_articles
+from tests.helpers.factories import ArticlePageFactory, make_articles
 
 pytestmark = pytest.mark.django_db
 

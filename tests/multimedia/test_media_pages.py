@@ -14,8 +14,8 @@ from dateline.multimedia.models import (
     PodcastEpisodePage,
     VideoPage,
 )
-from tests.factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
-from tests.multimedia.media_factories import (
+from tests.helpers.factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
+from tests.helpers.media_factories import (
     BlogPageFactory,
     BlogPostPageFactory,
     PodcastEpisodePageFactory,
@@ -236,7 +236,7 @@ def test_blog_author_credit_uses_the_edition_author(media):
 
 
 def test_translations_point_at_their_own_editions_terms_and_authors(media):
-    from tests.factories import make_russian_edition, translate
+    from tests.helpers.factories import make_russian_edition, translate
 
     ru = make_russian_edition(media)
     locale = ru["home"].locale

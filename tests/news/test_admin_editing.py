@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from dateline.news.models import ArticlePage
-from tests.factories import ArticlePageFactory
+from tests.helpers.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 

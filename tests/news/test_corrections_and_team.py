@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dateline.news.models import Correction, CorrectionsPage, TeamPage
-from tests.factories import (
+from tests.helpers.factories import (
     ArticlePageFactory,
     AuthorPageFactory,
     ImageFactory,

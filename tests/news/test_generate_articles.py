@@ -20,7 +20,7 @@ def test_generated_articles_are_real_live_pages_with_tags(client, site):
     home = Page.objects.get(pk=site["home"].pk)
     assert home.numchild == home.get_children().count()
     # The tree stays consistent: a page added the normal way lands after the generated ones.
-    from tests.factories import ArticlePageFactory
+    from tests.helpers.factories import ArticlePageFactory
 
     added = ArticlePageFactory(parent=home)
     assert client.get(added.url).status_code == 200

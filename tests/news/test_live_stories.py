@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from dateline.news.models import ArticlePage, LiveUpdate
-from tests.factories import ArticlePageFactory, make_russian_edition, translate
+from tests.helpers.factories import ArticlePageFactory, make_russian_edition, translate
 
 pytestmark = pytest.mark.django_db
 

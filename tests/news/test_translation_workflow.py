@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from wagtail_localize.models import StringSegment, Translation
 
 from dateline.news.models import ArticlePage
-from tests.factories import ArticlePageFactory, make_russian_edition
+from tests.helpers.factories import ArticlePageFactory, make_russian_edition
 
 pytestmark = pytest.mark.django_db
 

@@ -1,45 +1,10 @@
 """A real SMTP server (aiosmtpd) on 127.0.0.1 for the newsletter's tests."""
 
-import email
-import socket
-import threading
-
 import pytest
 from aiosmtpd.controller import Controller
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Sink:
-    """Collects every message it accepts; ``refuse`` lists addresses it answers 550 for."""
-
-    def __init__(self):
-        self.messages = []
-        self.refuse: set[str] = set()
-        # Addresses whose message is refused after the final dot (550 to DATA).
-        self.refuse_data: set[str] = set()
-        self.lock = threading.Lock()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address.lower() in self.refuse:
-            return "550 5.1.1 No such mailbox"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.refuse_data & {address.lower() for address in envelope.rcpt_tos}:
-            return "550 5.7.1 Message refused"
-        message = email.message_from_bytes(envelope.content)
-        with self.lock:
-            self.messages.append((list(envelope.rcpt_tos), message))
-        return "250 Message accepted"
-
-    def to(self, address):
-        return [m for rcpt, m in self.messages if address in rcpt]
+from tests.helpers.mail import Sink
+from tests.helpers.servers import free_port
 
 
 @pytest.fixture
@@ -58,18 +23,6 @@ def smtp_sink(settings):
     controller.stop()
 
 
-def text_of(message, subtype="plain") -> str:
-    for part in message.walk():
-        if part.get_content_type() == f"text/{subtype}":
-            return part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
-    raise AssertionError(f"no text/{subtype} part")
-
-
-def path_of(url: str) -> str:
-    """The path of an absolute link in an email, for the test client."""
-    return "/" + url.split("://", 1)[1].split("/", 1)[1]
-
-
 @pytest.fixture
 def newsletter(site):
     """The English edition's /newsletter/ archive, replacing the small newsroom's page."""
@@ -85,7 +38,7 @@ def newsletter(site):
 @pytest.fixture
 def make_issue(site, newsletter):
     from dateline.newsletter.models import IssueStory, NewsletterIssuePage
-    from tests.factories import make_articles
+    from tests.helpers.factories import make_articles
 
     def make(title="The week", stories=2, parent=None):
         issue = NewsletterIssuePage(title=title, slug=title.lower().replace(" ", "-"))

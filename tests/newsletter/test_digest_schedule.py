@@ -11,7 +11,7 @@ from dateline.core import periodic
 from dateline.newsletter import services, tasks
 from dateline.newsletter.apps import DIGEST_CHECK_EVERY
 from dateline.newsletter.models import Delivery, NewsletterIssuePage
-from tests.factories import make_articles
+from tests.helpers.factories import make_articles
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,8 @@ from wagtail.models import Locale
 
 from dateline.newsletter import emails, selectors, services, tasks
 from dateline.newsletter.models import Delivery, IssueStory, NewsletterIssuePage, Subscriber
-from tests.factories import make_articles, make_russian_edition, translate
-
-from .conftest import text_of
+from tests.helpers.factories import make_articles, make_russian_edition, translate
+from tests.helpers.mail import text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -35,8 +35,8 @@ from aiosmtpd.controller import Controller
 from django.db import connection
 
 from dateline.newsletter import tasks
-
-from .conftest import free_port, text_of
+from tests.helpers.mail import text_of
+from tests.helpers.servers import free_port
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

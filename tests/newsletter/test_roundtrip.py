@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from dateline.newsletter import services, tasks
 from dateline.newsletter.models import Delivery, Subscriber
-
-from .conftest import path_of, text_of
+from tests.helpers.mail import path_of, text_of
 
 pytestmark = pytest.mark.django_db
 

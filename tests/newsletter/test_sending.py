@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from dateline.newsletter import services, tasks
 from dateline.newsletter.models import Delivery, NewsletterIssuePage
-
-from .conftest import text_of
+from tests.helpers.mail import text_of
 
 pytestmark = pytest.mark.django_db
 

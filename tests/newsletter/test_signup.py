@@ -235,7 +235,7 @@ def test_signup_form_is_the_same_for_every_reader_so_pages_can_be_cached(site):
     """The form is in every article and footer; whole pages are cached and served to all."""
     from django.test import Client
 
-    from tests.factories import make_articles
+    from tests.helpers.factories import make_articles
 
     article = make_articles(site, 1)[0]
     pages = [Client().get(article.url) for _ in range(2)]

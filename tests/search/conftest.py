@@ -3,7 +3,7 @@ import itertools
 import pytest
 from wagtail.rich_text import RichText
 
-from tests.factories import ArticlePageFactory
+from tests.helpers.factories import ArticlePageFactory
 
 
 def body(text: str) -> list:

@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from dateline.search import tasks
 from dateline.search.models import SearchEntry
-from tests.factories import StandardPageFactory
+from tests.helpers.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_drafts_are_not_indexed(client, site):
 
 def test_rebuilding_indexes_a_blog_post_once_as_a_blog_post(client, site, publish):
     from dateline.search import services
-    from tests.multimedia.media_factories import BlogPageFactory, BlogPostPageFactory
+    from tests.helpers.media_factories import BlogPageFactory, BlogPostPageFactory
 
     publish(site["home"], "Harvest festival opens")
     blog = BlogPageFactory(parent=site["home"], title="Kitchen Table", slug="kitchen-table")

@@ -3,7 +3,7 @@
 import pytest
 
 from dateline.search.language import parse_query
-from tests.factories import make_russian_edition
+from tests.helpers.factories import make_russian_edition
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from dateline.search.models import SearchEntry
-from tests.factories import StandardPageFactory
+from tests.helpers.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -209,7 +209,7 @@ def test_filters_stay_in_the_form_and_the_page_links(client, site, settings, pub
 
 
 def test_editions_are_searched_apart(client, site, publish):
-    from tests.factories import make_russian_edition
+    from tests.helpers.factories import make_russian_edition
 
     ru = make_russian_edition(site)
     publish(site["home"], "Karabakh ceasefire holds")
@@ -258,7 +258,7 @@ def test_query_count_does_not_grow_with_results(client, site, publish):
     same queries. The search's own are six: the edition, its menus (both cached outside
     tests), the index, the results, their tags and the editors' promotions."""
     from dateline.search.views import search_context
-    from tests.multimedia.media_factories import MediaSectionPageFactory, VideoPageFactory
+    from tests.helpers.media_factories import MediaSectionPageFactory, VideoPageFactory
 
     section = MediaSectionPageFactory(parent=site["home"], title="Video", slug="video")
     terms = [site["caucasus"], site["armenia"], site["politics"]]

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories import ArticlePageFactory, ImageFactory, make_articles
-from tests.multimedia.media_factories import (
+from tests.helpers.factories import ArticlePageFactory, ImageFactory, make_articles
+from tests.helpers.media_factories import (
     PodcastEpisodePageFactory,
     PodcastSeriesPageFactory,
     make_media,

@@ -12,8 +12,13 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from dateline.syndication.bake import MANIFEST_NAME, file_for, mirror_path
-from tests.factories import ArticlePageFactory, make_articles, make_russian_edition, translate
-from tests.multimedia.media_factories import (
+from tests.helpers.factories import (
+    ArticlePageFactory,
+    make_articles,
+    make_russian_edition,
+    translate,
+)
+from tests.helpers.media_factories import (
     PodcastEpisodePageFactory,
     PodcastSeriesPageFactory,
     make_media,

@@ -5,8 +5,13 @@ import pytest
 from wagtail.models import Site
 
 from dateline.syndication.models import FeedSettings
-from tests.factories import ArticlePageFactory, make_articles, make_russian_edition, translate
-from tests.multimedia.media_factories import BlogPageFactory, BlogPostPageFactory, make_media
+from tests.helpers.factories import (
+    ArticlePageFactory,
+    make_articles,
+    make_russian_edition,
+    translate,
+)
+from tests.helpers.media_factories import BlogPageFactory, BlogPostPageFactory, make_media
 
 pytestmark = pytest.mark.django_db
 

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
 from dateline.syndication import api, openapi
-from tests.factories import ImageFactory, make_articles
-from tests.multimedia.media_factories import (
+from tests.helpers.factories import ImageFactory, make_articles
+from tests.helpers.media_factories import (
     PodcastEpisodePageFactory,
     PodcastSeriesPageFactory,
     make_media,

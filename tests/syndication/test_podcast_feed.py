@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from dateline.syndication.feeds import podcast_guid
-from tests.multimedia.media_factories import (
+from tests.helpers.media_factories import (
     PodcastEpisodePageFactory,
     PodcastSeriesPageFactory,
     make_media,

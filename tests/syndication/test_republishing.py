@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from dateline.syndication.models import RepublishedView
-from tests.factories import ArticlePageFactory, StandardPageFactory
+from tests.helpers.factories import ArticlePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

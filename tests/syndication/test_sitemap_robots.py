@@ -8,7 +8,7 @@ from django.utils import timezone
 from lxml import etree
 from wagtail.models import Page
 
-from tests.factories import ArticlePageFactory, make_russian_edition, translate
+from tests.helpers.factories import ArticlePageFactory, make_russian_edition, translate
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).parent / "schemas"

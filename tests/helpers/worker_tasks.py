@@ -1,4 +1,5 @@
-"""A task for tests/core/test_worker_faults.py, importable by a worker subprocess."""
+"""A task for tests/core/test_worker_faults.py, importable by a `dateline worker` subprocess
+(the queue stores its dotted path, tests.helpers.worker_tasks.record_and_sleep)."""
 
 import time
 from pathlib import Path

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from dateline.core.illustrations import landscape_jpeg
-from dateline.core.models import StandardPage
+from dateline.core.models import DeskFormField, DeskFormPage, StandardPage
 from dateline.home.models import HomePage
 from dateline.news.models import ArticleAuthor, ArticlePage, ArticleTag, AuthorIndexPage, AuthorPage
 from dateline.taxonomy.models import (
@@ -193,3 +193,28 @@ def make_russian_edition(site: dict) -> dict:
     authors = translate(site["authors"], ru, title="Авторы")
     author = translate(site["author"], ru, title="Нино Беридзе")
     return locals()
+
+
+def desk_page(site, slug="contribute", attachments=True) -> DeskFormPage:
+    page = DeskFormPage(
+        title="Contribute",
+        slug=slug,
+        intro="Pitch us a story.",
+        show_in_menus=True,
+        accepts_attachments=attachments,
+        to_address="desk@example.org",
+        from_address="site@example.org",
+        subject="Pitch from the website",
+    )
+    page.form_fields = [
+        DeskFormField(
+            clean_name="your_name", label="Your name", field_type="singleline", required=True
+        ),
+        DeskFormField(clean_name="email", label="Your email", field_type="email", required=True),
+        DeskFormField(
+            clean_name="pitch", label="Your pitch", field_type="multiline", required=True
+        ),
+    ]
+    site["home"].add_child(instance=page)
+    page.save_revision().publish()
+    return page

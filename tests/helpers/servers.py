@@ -13,13 +13,14 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from contextlib import closing
 from pathlib import Path
 
 from django.db import connection
+
+from .waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -32,16 +33,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def wait_for(condition, timeout: float = 90.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
 def server_env(**extra: str) -> dict:
@@ -159,7 +150,7 @@ class OwnRedis:
              "--save", "", "--appendonly", "no"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        wait_for(self._answers, timeout=20, what=f"redis-server on port {self.port}")
+        wait_until(self._answers, 20, f"redis-server on port {self.port}")
 
     def _answers(self) -> bool:
         try:
@@ -176,7 +167,7 @@ class OwnRedis:
 
 
 class Gunicorn:
-    """The site served by gunicorn with the fault tests' settings (tests/core/
+    """The site served by gunicorn with the fault tests' settings (tests/helpers/
     fault_settings.py: the test settings with the page cache on)."""
 
     def __init__(self, env: dict, log: Path, workers: int = 2):
@@ -189,7 +180,7 @@ class Gunicorn:
                  "--workers", str(workers), "--no-control-socket", "--timeout", "60"],
                 env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
             )  # fmt: skip
-        wait_for(self._answers, timeout=180, what="gunicorn to answer")
+        wait_until(self._answers, 180, "gunicorn to answer")
 
     def _answers(self) -> bool:
         if self.process.poll() is not None:

@@ -22,7 +22,7 @@ from dateline.multimedia.models import (
     VisualStoryPage,
 )
 from dateline.news.models import ArticleAuthor, ArticleTag
-from tests.factories import ImageFactory
+from tests.helpers.factories import ImageFactory
 
 
 @lru_cache(maxsize=1)
