@@ -8,7 +8,7 @@ panel. These tests read the headers of the admin's own preview view.
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.factories import ArticlePageFactory
+from tests.helpers.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.test import RequestFactory, override_settings
 from wagtail.models import Locale
 
 from dateline.core.faults import outage_page
-from tests.factories import ArticlePageFactory, make_russian_edition, translate
+from tests.helpers.factories import ArticlePageFactory, make_russian_edition, translate
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from wagtail.models import Site
 from dateline.accounts.roles import setup_roles
 from dateline.audience.models import DailyViews
 from dateline.core.models import SiteSettings
-from tests.factories import ArticlePageFactory, make_russian_edition
+from tests.helpers.factories import ArticlePageFactory, make_russian_edition
 
 pytestmark = pytest.mark.django_db
 

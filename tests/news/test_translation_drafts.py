@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from dateline.accounts.roles import setup_roles
 from dateline.news.models import ArticlePage
 from dateline.search.services import index_page
-from tests.factories import ArticlePageFactory, make_russian_edition
+from tests.helpers.factories import ArticlePageFactory, make_russian_edition
 
 pytestmark = pytest.mark.django_db
 
