@@ -7,8 +7,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from dateline.newsletter import selectors, services, tasks
+from dateline.newsletter import selectors, tasks
 from dateline.newsletter.models import NewsletterIssuePage
+from dateline.newsletter.services import sending
 
 
 class Command(BaseCommand):
@@ -50,10 +51,10 @@ class Command(BaseCommand):
             while True:
                 if here:
                     try:
-                        result = services.deliver(page.pk, max_batches=1)
+                        result = sending.deliver(page.pk, max_batches=1)
                         if not result.sent + result.refused:
                             time.sleep(1)  # what is left is held by other workers
-                    except services.SmtpUnavailable as error:
+                    except sending.SmtpUnavailable as error:
                         self.stderr.write(_("Mail server unavailable: %s") % error)
                         time.sleep(5)
                 progress = selectors.progress([page.pk])[page.pk]
@@ -66,7 +67,7 @@ class Command(BaseCommand):
                 if not here:
                     time.sleep(1)
         if here:
-            services.deliver(page.pk, max_batches=0)  # marks the issue sent
+            sending.deliver(page.pk, max_batches=0)  # marks the issue sent
         self.stdout.write(
             f"Sent {progress['sent']}, refused {progress['failed']}, of {progress['total']}."
         )
