@@ -34,10 +34,10 @@ def choices() -> list[tuple[str, str]]:
 
 
 def all_editions_label() -> str:
-    """The editions' names as a list in a sentence. A language's name is capitalised in
-    some languages and not in others, so each name comes from the catalogue in its "edition
-    in a list" context (``"Russian"`` is ``"русский"`` there), and only the first letter of
-    the whole is a capital."""
+    """The editions' names as a list in a sentence ("English and Russian"). A language's
+    name is capitalised in some languages and not in others (Russian writes it in lower case
+    mid-sentence), so each name comes from the catalogue in its "edition in a list" context,
+    and only the first letter of the whole is a capital."""
     names = [pgettext("edition in a list", get_language_info(code)["name"]) for code in codes()]
     return capfirst(get_text_list(names, _("and")))
 
