@@ -70,8 +70,10 @@ def reusable(subscribers: int) -> bool:
 
 
 def build_database(subscribers: int) -> None:
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
+    from wagtail.models import Locale
 
     from dateline.newsletter.models import Subscriber
 
@@ -83,6 +85,16 @@ def build_database(subscribers: int) -> None:
         (
             Subscriber(email=f"reader{n}@example.org", status=Subscriber.Status.CONFIRMED)
             for n in range(subscribers)
+        ),
+        batch_size=5000,
+    )
+    # Every reader takes the site's main edition, the one whose issue is sent.
+    edition = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    Editions = Subscriber.editions.through
+    Editions.objects.bulk_create(
+        (
+            Editions(subscriber_id=pk, locale_id=edition.pk)
+            for pk in Subscriber.objects.values_list("pk", flat=True).iterator()
         ),
         batch_size=5000,
     )

@@ -2,12 +2,10 @@
 checks by content, a per-address rate limit kept in the cache, and the retention rule."""
 
 import datetime as dt
-import hashlib
 import uuid
 
 import filetype
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.http import HttpRequest
@@ -16,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from . import ratelimits
 from .clients import client_ip
 
 # What a pitch may carry, recognised by the file's first bytes, not by its name.
@@ -63,17 +62,9 @@ def over_rate_limit(request: HttpRequest, scope: str) -> bool:
     The cache holds a hash of the address, never the address, and forgets it after the
     window.
     """
-    limit, window = settings.DATELINE_FORM_RATE
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{client_ip(request)}".encode()).hexdigest()
-    key = f"form-rate:{scope}:{digest}"
-    if cache.add(key, 1, window):
-        return limit < 1
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.add(key, 1, window)
-        count = 1
-    return count > limit
+    return ratelimits.over_limit(
+        f"form-rate:{scope}", client_ip(request), settings.DATELINE_FORM_RATE
+    )
 
 
 def delete_expired_submissions(days: int | None = None) -> int:

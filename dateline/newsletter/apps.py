@@ -15,8 +15,9 @@ class NewsletterConfig(AppConfig):
     def ready(self):
         from dateline.core import periodic
 
-        from . import signals  # noqa: F401 - connects the worker and anymail receivers
+        from .signal_handlers import register_signal_handlers
         from .tasks import weekly_digest
 
+        register_signal_handlers()
         # No cron: whichever worker gets there first drafts (and maybe sends) the digest.
         periodic.register("newsletter_weekly_digest", DIGEST_CHECK_EVERY, weekly_digest)

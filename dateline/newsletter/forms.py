@@ -2,7 +2,7 @@ from django import forms
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from .models import EDITION_CHOICES
+from . import editions
 
 MAX_EMAIL_LENGTH = 254
 
@@ -55,7 +55,7 @@ def normalise_email(value: str) -> str:
 
 class SignupForm(forms.Form):
     email = forms.CharField(label=_("Email address"), max_length=1000, strip=True)
-    edition = forms.ChoiceField(label=_("Edition"), choices=EDITION_CHOICES, initial="en")
+    edition = forms.ChoiceField(label=_("Edition"), choices=editions.choices)
     # The honeypot: hidden from people (the wrapper is hidden), filled in by form robots.
     website = forms.CharField(required=False, max_length=1000)
 
@@ -65,6 +65,6 @@ class SignupForm(forms.Form):
 
 class PreferencesForm(forms.Form):
     edition = forms.ChoiceField(
-        label=_("Editions"), choices=EDITION_CHOICES, widget=forms.RadioSelect
+        label=_("Editions"), choices=editions.choices, widget=forms.RadioSelect
     )
     paused = forms.BooleanField(label=_("Pause the newsletter for now"), required=False)

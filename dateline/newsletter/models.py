@@ -7,11 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-EDITION_CHOICES = [
-    ("en", _("English")),
-    ("ru", _("Russian")),
-    ("both", _("English and Russian")),
-]
+from .editions import choice_for, default_language
 
 
 class Subscriber(models.Model):
@@ -25,14 +21,16 @@ class Subscriber(models.Model):
         COMPLAINED = "complained", _("marked as spam")
 
     email = models.EmailField(_("email address"), max_length=254, unique=True)
-    wants_en = models.BooleanField(_("English edition"), default=True)
-    wants_ru = models.BooleanField(_("Russian edition"), default=False)
+    # The editions (one per language of settings.LANGUAGES) the reader receives.
+    editions = models.ManyToManyField(
+        "wagtailcore.Locale", verbose_name=_("editions"), related_name="+", blank=True
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
     )
     paused = models.BooleanField(_("paused"), default=False)
     # The language the reader signed up in: confirmation and notices are written in it.
-    language = models.CharField(_("language"), max_length=8, default="en")
+    language = models.CharField(_("language"), max_length=8, default=default_language)
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
@@ -50,13 +48,9 @@ class Subscriber(models.Model):
 
     @property
     def edition(self) -> str:
-        if self.wants_en and self.wants_ru:
-            return "both"
-        return "ru" if self.wants_ru else "en"
-
-    def set_edition(self, edition: str) -> None:
-        self.wants_en = edition in ("en", "both")
-        self.wants_ru = edition in ("ru", "both")
+        """The forms' choice for the reader's editions (see ``editions.choice_for``); prefetch
+        ``editions`` when listing many."""
+        return choice_for([locale.language_code for locale in self.editions.all()])
 
 
 class NewsletterIndexPage(Page):
@@ -155,7 +149,8 @@ class Delivery(models.Model):
     one SMTP connection, in groups: it commits a group ``sending`` before its first message
     and ``sent`` (or ``failed``) after the server's answer to its last, so only a row left
     ``sending`` has an unknown fate. A row whose lease runs out (its worker died) is claimed
-    again, a ``sending`` one as ``doubtful`` (see services.claim_batch); a sent row never is.
+    again, a ``sending`` one as ``doubtful`` (see services.send_log.claim_batch); a sent row
+    never is.
     """
 
     class Status(models.TextChoices):

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from dateline.news import selectors as news_selectors
 
+from . import tokens
 from .models import Delivery, IssueStory, NewsletterIssuePage, Subscriber
 
 # popularity(locale, since, until, limit) -> article ids, most read first. The audience app's
@@ -61,11 +62,29 @@ def digest_candidates(
     return list(dict.fromkeys(ids))[:limit]
 
 
-def recipients(issue) -> "Q":
+def recipients(issue) -> Q:
     """Who receives ``issue``: confirmed, unpaused subscribers of its edition."""
-    language = issue.locale.language_code
-    wants = Q(wants_ru=True) if language == "ru" else Q(wants_en=True)
-    return Q(status=Subscriber.Status.CONFIRMED, paused=False) & wants
+    return Q(status=Subscriber.Status.CONFIRMED, paused=False, editions=issue.locale_id)
+
+
+def subscriber_for(token: str) -> Subscriber:
+    """The subscriber a manage link belongs to. Raises tokens.BadToken."""
+    subscriber = Subscriber.objects.filter(pk=tokens.read_manage_token(token)).first()
+    if subscriber is None:
+        raise tokens.BadToken
+    return subscriber
+
+
+def sending_issue_ids() -> list[int]:
+    """The issues being sent or scheduled: those a starting worker resumes."""
+    return list(
+        NewsletterIssuePage.objects.filter(
+            send_status__in=[
+                NewsletterIssuePage.SendStatus.SENDING,
+                NewsletterIssuePage.SendStatus.SCHEDULED,
+            ]
+        ).values_list("pk", flat=True)
+    )
 
 
 def progress(issue_ids: list[int]) -> dict[int, dict]:

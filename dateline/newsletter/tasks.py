@@ -8,8 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from . import services
+from . import selectors
 from .models import NewsletterIndexPage, NewsletterIssuePage
+from .services import digests, send_log, sending
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF = 3600
@@ -35,8 +36,8 @@ def deliver_issue(issue_id: int, attempt: int = 0) -> dict:
     if status != NewsletterIssuePage.SendStatus.SENDING:
         return {"skipped": status}
     try:
-        result = services.deliver(issue_id)
-    except services.SmtpUnavailable as error:
+        result = sending.deliver(issue_id)
+    except sending.SmtpUnavailable as error:
         wait = backoff(attempt)
         log.warning("Mail server unavailable (%s); issue %s retries in %s", error, issue_id, wait)
         deliver_issue.using(run_after=timezone.now() + wait).enqueue(issue_id, attempt + 1)
@@ -49,7 +50,7 @@ def deliver_issue(issue_id: int, attempt: int = 0) -> dict:
 
 def queue_issue(issue: NewsletterIssuePage, send_at: dt.datetime | None = None) -> int:
     """Write the send log and enqueue the sending tasks (at ``send_at``, or now)."""
-    count = services.prepare_sending(issue, send_at=send_at)
+    count = send_log.prepare_sending(issue, send_at=send_at)
     run_after = send_at if send_at and send_at > timezone.now() else None
     for _ in range(max(1, settings.NEWSLETTER_PARALLEL_TASKS)):
         deliver_issue.using(run_after=run_after).enqueue(issue.pk)
@@ -58,16 +59,10 @@ def queue_issue(issue: NewsletterIssuePage, send_at: dt.datetime | None = None) 
 
 def resume_sending(**kwargs) -> None:
     """On a worker's start: pick up issues left half-sent by workers that were killed."""
-    for issue_id in services.sending_issue_ids():
+    for issue_id in selectors.sending_issue_ids():
         issue = NewsletterIssuePage.objects.get(pk=issue_id)
         run_after = issue.send_at if issue.send_at and issue.send_at > timezone.now() else None
         deliver_issue.using(run_after=run_after).enqueue(issue_id)
-
-
-@task()
-def assemble_weekly_digests() -> list[int]:
-    """A draft digest in each edition's archive, for the editors to finish and send."""
-    return [issue.pk for issue in services.assemble_weekly_digests()]
 
 
 # How late a digest may still be assembled, when the workers were down at its hour.
@@ -80,14 +75,14 @@ def weekly_digest(now: dt.datetime | None = None) -> list[int]:
     newsroom chose NEWSLETTER_DIGEST_SEND. Safe to run any number of times, by any number of
     workers: a digest that exists is left alone."""
     now = now or timezone.now()
-    due = services.digest_due_at(now)
+    due = digests.digest_due_at(now)
     if now - due > DIGEST_GRACE:
         return []
-    send_at = services.digest_send_at(due)
+    send_at = digests.digest_send_at(due)
     made = []
     for index in NewsletterIndexPage.objects.live().order_by("path"):
         with transaction.atomic():
-            issue = services.assemble_due_digest(index, due)
+            issue = digests.assemble_due_digest(index, due)
             if issue is None:
                 continue
             made.append(issue.pk)

@@ -10,8 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from . import services, tokens
+from . import selectors, tokens
 from .forms import PreferencesForm, SignupForm
+from .services import rate_limits, subscriptions
 
 
 def _page(request, template, status=200, **context):
@@ -21,10 +22,6 @@ def _page(request, template, status=200, **context):
 
 def _problem(request, title, message, status=400):
     return _page(request, "problem", status=status, title=title, message=message)
-
-
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 # No CSRF token: the form is on every page, and whole pages are cached and served alike to
@@ -39,7 +36,7 @@ def subscribe(request):
     if request.method == "GET":
         return _page(request, "subscribe", form=SignupForm())
     form = SignupForm(request.POST)
-    if services.rate_limited(f"ip:{_client_ip(request)}", settings.NEWSLETTER_SIGNUP_RATE_IP):
+    if rate_limits.network_over_limit(request):
         return _problem(
             request,
             _("Too many signups"),
@@ -52,14 +49,16 @@ def subscribe(request):
         # A robot filled in the hidden field: it sees the same answer as a person.
         return redirect("newsletter:check_inbox")
     email = form.cleaned_data["email"]
-    if services.rate_limited(f"address:{email}", settings.NEWSLETTER_SIGNUP_RATE_ADDRESS):
+    if rate_limits.address_over_limit(email):
         return _problem(
             request,
             _("Too many signups"),
             _("This address was entered too many times. Please try again in an hour."),
             status=429,
         )
-    services.signup(email, form.cleaned_data["edition"], get_language() or "en")
+    subscriptions.signup(
+        email, form.cleaned_data["edition"], get_language() or settings.LANGUAGE_CODE
+    )
     return redirect("newsletter:check_inbox")
 
 
@@ -77,10 +76,10 @@ def confirm(request, token):
     if request.method != "POST":
         return _page(request, "confirm", token=token)
     try:
-        subscriber = services.confirm(token)
+        subscriber = subscriptions.confirm(token)
     except tokens.BadToken as error:
         return _bad_confirm_link(request, error)
-    except services.AlreadyUsed:
+    except subscriptions.AlreadyUsed:
         return _problem(
             request,
             _("This link has been used"),
@@ -122,7 +121,7 @@ def _bad_link(request):
 @require_http_methods(["GET", "POST"])
 def preferences(request, token):
     try:
-        subscriber = services.subscriber_for(token)
+        subscriber = selectors.subscriber_for(token)
     except tokens.BadToken:
         return _bad_link(request)
     if subscriber.status != subscriber.Status.CONFIRMED:
@@ -133,7 +132,7 @@ def preferences(request, token):
     if request.method == "POST":
         if not form.is_valid():
             return _page(request, "preferences", status=400, form=form, token=token)
-        services.update_preferences(
+        subscriptions.update_preferences(
             subscriber, form.cleaned_data["edition"], form.cleaned_data["paused"]
         )
         saved = True
@@ -145,14 +144,14 @@ def preferences(request, token):
 def unsubscribe(request, token):
     """GET asks (link scanners must not unsubscribe anyone); POST unsubscribes."""
     try:
-        subscriber = services.subscriber_for(token)
+        subscriber = selectors.subscriber_for(token)
     except tokens.BadToken:
         return _bad_link(request)
     if request.method == "GET":
         if subscriber.status != subscriber.Status.CONFIRMED:
             return _page(request, "unsubscribed", subscriber=subscriber, already=True)
         return _page(request, "unsubscribe", token=token)
-    changed = services.unsubscribe(subscriber)
+    changed = subscriptions.unsubscribe(subscriber)
     return _page(request, "unsubscribed", subscriber=subscriber, already=not changed)
 
 
@@ -165,12 +164,12 @@ def one_click(request, token):
         # Someone opened the header's address in a browser: ask them on the normal page.
         return redirect(reverse("newsletter:unsubscribe", args=[token]))
     try:
-        subscriber = services.subscriber_for(token)
+        subscriber = selectors.subscriber_for(token)
     except tokens.BadToken:
         return HttpResponse(
             _("This unsubscribe link is not valid."),
             status=404,
             content_type="text/plain; charset=utf-8",
         )
-    services.unsubscribe(subscriber)
+    subscriptions.unsubscribe(subscriber)
     return HttpResponse(_("You are unsubscribed."), content_type="text/plain; charset=utf-8")

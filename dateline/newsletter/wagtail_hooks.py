@@ -16,8 +16,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import selectors, services, tasks
+from . import selectors, tasks
 from .models import NewsletterIssuePage, Subscriber
+from .services import sending
 
 
 class SubscriberViewSet(SnippetViewSet):
@@ -25,10 +26,14 @@ class SubscriberViewSet(SnippetViewSet):
     icon = "mail"
     menu_label = gettext_lazy("Subscribers")
     list_display = ["email", "status", "edition", "paused", "created_at", "confirmed_at"]
-    list_filter = ["status", "paused", "wants_en", "wants_ru"]
+    list_filter = ["status", "paused", "editions"]
     search_fields = ["email"]
     add_to_admin_menu = True
     menu_order = 250
+
+    def get_queryset(self, request):
+        # The "edition" column reads each row's editions.
+        return Subscriber.objects.prefetch_related("editions")
 
 
 register_snippet(SubscriberViewSet)
@@ -56,7 +61,7 @@ def sending_view(request, pk):
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "test":
-            services.send_test(issue, request.user.email)
+            sending.send_test(issue, request.user.email)
             messages.success(
                 request, _("A test was sent to %(email)s.") % {"email": request.user.email}
             )

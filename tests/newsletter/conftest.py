@@ -53,15 +53,24 @@ def make_issue(site, newsletter):
 
 @pytest.fixture
 def subscribers(db):
-    """make(count, **fields): confirmed English subscribers reader0@example.org, ..."""
+    """make(count, **fields): confirmed English subscribers reader0@example.org, ...
+    (``editions=["ru"]`` for others)."""
+    from wagtail.models import Locale
+
     from dateline.newsletter.models import Subscriber
 
-    def make(count, start=0, **fields):
+    def make(count, start=0, editions=("en",), **fields):
         fields.setdefault("status", Subscriber.Status.CONFIRMED)
-        return Subscriber.objects.bulk_create(
-            Subscriber(email=f"reader{n}@example.org", **fields)
-            for n in range(start, start + count)
+        emails = [f"reader{n}@example.org" for n in range(start, start + count)]
+        Subscriber.objects.bulk_create(Subscriber(email=email, **fields) for email in emails)
+        made = list(Subscriber.objects.filter(email__in=emails).order_by("pk"))
+        Editions = Subscriber.editions.through
+        Editions.objects.bulk_create(
+            Editions(subscriber_id=subscriber.pk, locale_id=locale.pk)
+            for subscriber in made
+            for locale in Locale.objects.filter(language_code__in=editions)
         )
+        return made
 
     return make
 

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from dateline.core import periodic
-from dateline.newsletter import services, tasks
+from dateline.newsletter import tasks
 from dateline.newsletter.apps import DIGEST_CHECK_EVERY
 from dateline.newsletter.models import Delivery, NewsletterIssuePage
+from dateline.newsletter.services.digests import digest_due_at, digest_send_at
 from tests.helpers.factories import make_articles
 
 pytestmark = pytest.mark.django_db
@@ -78,10 +79,10 @@ def test_a_digest_missed_by_more_than_half_a_day_waits_for_next_week(
 def test_the_hour_is_the_newsrooms_across_a_clock_change(settings):
     settings.TIME_ZONE = "Europe/Berlin"  # clocks went back on Sunday 25 October 2026
     with timezone.override("Europe/Berlin"):
-        due = services.digest_due_at(local(dt.date(2026, 10, 30), 7, 30))
+        due = digest_due_at(local(dt.date(2026, 10, 30), 7, 30))
         assert timezone.localtime(due).hour == 7
         assert due.utcoffset() == dt.timedelta(hours=1)
-        before = services.digest_due_at(local(dt.date(2026, 10, 23), 7, 30))
+        before = digest_due_at(local(dt.date(2026, 10, 23), 7, 30))
         assert before.utcoffset() == dt.timedelta(hours=2)
 
 
@@ -116,7 +117,7 @@ def test_a_send_time_schedules_the_digest(
 
 def test_a_send_time_before_the_digest_hour_means_the_next_day(settings):
     settings.NEWSLETTER_DIGEST_SEND = "06:00"
-    assert services.digest_send_at(local(FRIDAY, 7)) == local(FRIDAY + dt.timedelta(days=1), 6)
+    assert digest_send_at(local(FRIDAY, 7)) == local(FRIDAY + dt.timedelta(days=1), 6)
 
 
 def test_an_empty_week_is_never_sent_by_itself(settings, newsletter, subscribers):
@@ -131,7 +132,7 @@ def test_an_empty_week_is_never_sent_by_itself(settings, newsletter, subscribers
 def test_a_bad_send_setting_says_what_is_expected(settings):
     settings.NEWSLETTER_DIGEST_SEND = "half past nine"
     with pytest.raises(ImproperlyConfigured, match='"now" or a time like "09:30"'):
-        services.digest_send_at(local(FRIDAY, 7))
+        digest_send_at(local(FRIDAY, 7))
 
 
 def test_registered_as_a_periodic_job_that_runs_once_per_interval(

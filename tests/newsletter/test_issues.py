@@ -13,8 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
-from dateline.newsletter import emails, selectors, services, tasks
+from dateline.newsletter import emails, selectors, tasks
 from dateline.newsletter.models import Delivery, IssueStory, NewsletterIssuePage, Subscriber
+from dateline.newsletter.services import digests, send_log, sending
 from tests.helpers.factories import make_articles, make_russian_edition, translate
 from tests.helpers.mail import text_of
 
@@ -35,7 +36,7 @@ def test_digest_leads_with_the_editors_choice_then_newest(site, newsletter):
     fresh = week_of_articles(site, 4)
     site["home"].lead_story = fresh[2]
     site["home"].save()
-    issue = services.assemble_digest(newsletter, limit=3)
+    issue = digests.assemble_digest(newsletter, limit=3)
     ids = list(issue.stories.order_by("sort_order").values_list("article_id", flat=True))
     assert ids == [fresh[2].pk, fresh[0].pk, fresh[1].pk]
     assert old.pk not in ids
@@ -50,7 +51,7 @@ def test_digest_takes_the_most_read_from_a_popularity_source(site, newsletter):
     def popularity(locale, since, until, limit):
         return [outside.pk, fresh[3].pk, fresh[1].pk]
 
-    issue = services.assemble_digest(newsletter, limit=3, popularity=popularity)
+    issue = digests.assemble_digest(newsletter, limit=3, popularity=popularity)
     ids = list(issue.stories.order_by("sort_order").values_list("article_id", flat=True))
     assert ids == [fresh[3].pk, fresh[1].pk, fresh[0].pk]
 
@@ -147,19 +148,19 @@ def test_recipients_are_confirmed_unpaused_and_of_the_edition(site, newsletter, 
     subscribers(1, start=10, paused=True)
     subscribers(1, start=20, status=Subscriber.Status.PENDING)
     subscribers(1, start=30, status=Subscriber.Status.UNSUBSCRIBED)
-    subscribers(1, start=40, wants_en=False, wants_ru=True)
+    subscribers(1, start=40, editions=["ru"])
     issue = NewsletterIssuePage(title="W", slug="w")
     newsletter.add_child(instance=issue)
     issue.save_revision().publish()
-    assert services.prepare_sending(issue) == 2
-    assert services.prepare_sending(issue) == 2, "a second call adds no duplicate rows"
+    assert send_log.prepare_sending(issue) == 2
+    assert send_log.prepare_sending(issue) == 2, "a second call adds no duplicate rows"
 
 
 def test_unpublished_issue_cannot_be_sent(site, newsletter):
     issue = NewsletterIssuePage(title="Draft", slug="draft", live=False)
     newsletter.add_child(instance=issue)
     with pytest.raises(ValueError, match="Publish the issue"):
-        services.prepare_sending(issue)
+        send_log.prepare_sending(issue)
 
 
 @pytest.fixture
@@ -186,7 +187,7 @@ def test_editor_previews_tests_sends_and_sees_progress(client, editor, make_issu
     client.post(url, {"action": "send", "send_at": ""})
     page = client.get(url).content.decode()
     assert "Sent 0 · refused 0 · remaining 3" in page
-    services.deliver(issue.pk)
+    sending.deliver(issue.pk)
     assert "Sent 3 · refused 0 · remaining 0" in client.get(url).content.decode()
     listing = client.get("/admin/newsletter/").content.decode()
     assert "Weekly" in listing
@@ -219,7 +220,7 @@ def test_worker_resumes_half_sent_issues(make_issue, subscribers, smtp_sink, mon
 
     subscribers(3)
     issue = make_issue()
-    services.prepare_sending(issue)  # as if the queued tasks were lost with a killed worker
+    send_log.prepare_sending(issue)  # as if the queued tasks were lost with a killed worker
     queued = DBTaskResult.objects.filter(task_path__endswith="deliver_issue")
     assert not queued.exists()
     ran = []

@@ -6,8 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from dateline.newsletter import services, tasks
+from dateline.newsletter import tasks
 from dateline.newsletter.models import Delivery, Subscriber
+from dateline.newsletter.services import sending
 from tests.helpers.mail import path_of, text_of
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def send(issue):
     tasks.queue_issue(issue)
-    services.deliver(issue.pk)
+    sending.deliver(issue.pk)
 
 
 def test_signup_confirm_receive_unsubscribe(client, make_issue, smtp_sink):
@@ -69,5 +70,5 @@ def test_refused_recipient_is_marked_and_skipped(make_issue, subscribers, smtp_s
     failed = Delivery.objects.get(issue=issue, status=Delivery.Status.FAILED)
     assert failed.subscriber.email == "reader1@example.org"
     assert "550" in failed.error
-    services.deliver(issue.pk)  # a refused address is not tried again
+    sending.deliver(issue.pk)  # a refused address is not tried again
     assert len(smtp_sink.messages) == 2

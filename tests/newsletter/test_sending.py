@@ -10,8 +10,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from dateline.newsletter import services, tasks
+from dateline.newsletter import emails, tasks
 from dateline.newsletter.models import Delivery, NewsletterIssuePage
+from dateline.newsletter.services import sending, smtp
 from tests.helpers.mail import text_of
 
 pytestmark = pytest.mark.django_db
@@ -26,9 +27,9 @@ def received(sink) -> collections.Counter:
 
 
 def raise_after_message(monkeypatch, n: int, error) -> None:
-    """services.transmit as usual, but raising ``error`` once the server has kept the
+    """smtp.transmit as usual, but raising ``error`` once the server has kept the
     ``n``th message, before the worker hears its answer."""
-    real_transmit = services.transmit
+    real_transmit = smtp.transmit
     calls = {"n": 0}
 
     def transmit(*args, **kwargs):
@@ -37,7 +38,7 @@ def raise_after_message(monkeypatch, n: int, error) -> None:
         if calls["n"] == n:
             raise error
 
-    monkeypatch.setattr(services, "transmit", transmit)
+    monkeypatch.setattr(smtp, "transmit", transmit)
 
 
 def test_worker_killed_mid_group_resends_only_that_group_as_doubtful(
@@ -53,7 +54,7 @@ def test_worker_killed_mid_group_resends_only_that_group_as_doubtful(
     # first group of its second batch (readers 10-13), with 6 rows of that batch not started.
     raise_after_message(monkeypatch, 13, Killed)
     with pytest.raises(Killed):
-        services.deliver(issue.pk)
+        sending.deliver(issue.pk)
     monkeypatch.undo()
     assert len(smtp_sink.messages) == 13
     group = {f"reader{n}@example.org" for n in range(10, 14)}
@@ -62,7 +63,7 @@ def test_worker_killed_mid_group_resends_only_that_group_as_doubtful(
     assert Delivery.objects.filter(issue=issue, status="sent").count() == 10
 
     # A restarted worker leaves the dead one's claimed rows alone while its lease runs...
-    result = services.deliver(issue.pk)
+    result = sending.deliver(issue.pk)
     assert not result.finished
     assert result.retry_at > timezone.now()
     assert Delivery.objects.filter(issue=issue, status="pending").count() == 6
@@ -71,7 +72,7 @@ def test_worker_killed_mid_group_resends_only_that_group_as_doubtful(
     Delivery.objects.filter(issue=issue, status__in=["pending", "sending"]).update(
         claimed_until=timezone.now() - dt.timedelta(seconds=1)
     )
-    assert services.deliver(issue.pk).finished
+    assert sending.deliver(issue.pk).finished
     counts = received(smtp_sink)
     assert set(counts) == {f"reader{n}@example.org" for n in range(35)}
     twice = {address for address, n in counts.items() if n > 1}
@@ -106,7 +107,7 @@ def test_connection_lost_after_the_dot_leaves_only_that_message_in_doubt(
         **{f"reader{n}@example.org": "pending" for n in range(3, 8)},
     }
 
-    assert services.deliver(issue.pk).finished
+    assert sending.deliver(issue.pk).finished
     counts = received(smtp_sink)
     assert {address for address, n in counts.items() if n > 1} == {"reader2@example.org"}
     assert len(counts) == 8
@@ -121,7 +122,7 @@ def test_a_refusal_after_the_data_is_final_and_not_in_doubt(
     issue = make_issue()
     tasks.queue_issue(issue)
     smtp_sink.refuse_data = {"reader1@example.org"}
-    assert services.deliver(issue.pk).finished
+    assert sending.deliver(issue.pk).finished
     rows = dict(Delivery.objects.values_list("subscriber__email", "status"))
     assert rows == {
         "reader0@example.org": "sent",
@@ -139,7 +140,7 @@ def test_kill_between_groups_loses_and_repeats_nothing(
     subscribers(25)
     issue = make_issue()
     tasks.queue_issue(issue)
-    real_raw = services.emails.RenderedIssue.raw
+    real_raw = emails.RenderedIssue.raw
     calls = {"n": 0}
 
     def raw(self, *args, **kwargs):
@@ -148,14 +149,14 @@ def test_kill_between_groups_loses_and_repeats_nothing(
             raise Killed  # killed after two groups, before the third one begins
         return real_raw(self, *args, **kwargs)
 
-    monkeypatch.setattr(services.emails.RenderedIssue, "raw", raw)
+    monkeypatch.setattr(emails.RenderedIssue, "raw", raw)
     with pytest.raises(Killed):
-        services.deliver(issue.pk)
+        sending.deliver(issue.pk)
     monkeypatch.undo()
     assert len(smtp_sink.messages) == 8
     assert not Delivery.objects.filter(issue=issue, status="sending").exists()
     Delivery.objects.filter(issue=issue).update(claimed_until=timezone.now())
-    assert services.deliver(issue.pk).finished
+    assert sending.deliver(issue.pk).finished
     counts = received(smtp_sink)
     assert len(counts) == 25
     assert set(counts.values()) == {1}
@@ -176,7 +177,7 @@ def test_two_workers_at_once_send_each_message_once(settings, make_issue, subscr
 
     def worker():
         try:
-            results.append(services.deliver(issue.pk))
+            results.append(sending.deliver(issue.pk))
         finally:
             connection.close()
 

@@ -7,8 +7,8 @@ from wagtail.models import Locale, Page
 
 from dateline.core.models import StandardPage
 from dateline.news.models import ArticlePage
-from dateline.newsletter import services
 from dateline.newsletter.models import NewsletterIndexPage
+from dateline.newsletter.services import digests
 
 from . import content, content_ru
 
@@ -43,10 +43,10 @@ def _sample_issue(index: NewsletterIndexPage, log) -> None:
     if newest is None:
         return
     week_ending = newest + dt.timedelta(minutes=1)
-    issue = services.assemble_digest(index, week_ending=week_ending, limit=5)
+    issue = digests.assemble_digest(index, week_ending=week_ending, limit=5)
     if not issue.stories.exists():  # a quiet week: take the edition's newest stories
         issue.delete()
-        issue = services.assemble_digest(
+        issue = digests.assemble_digest(
             index, week_ending=week_ending + dt.timedelta(days=365), limit=5
         )
     revision = issue.save_revision()

@@ -7,19 +7,17 @@ heartbeat (so that the tasks of a worker that is killed are queued again, see
 each job runs on one worker only, whatever the number of workers).
 
 Apps that need to tidy up when a worker starts (the newsletter resumes sends that a killed
-worker left half done) connect to ``worker_started``.
+worker left half done) connect to ``dateline.core.signals.worker_started``.
 """
 
 import os
 
 from django.conf import settings
-from django.dispatch import Signal
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
 from dateline.core import periodic, workers
-
-worker_started = Signal()
+from dateline.core.signals import worker_started
 
 
 class Command(DBWorkerCommand):

@@ -7,8 +7,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from dateline.newsletter import selectors, services, tasks
+from dateline.newsletter import selectors, tasks
 from dateline.newsletter.models import NewsletterIssuePage
+from dateline.newsletter.services import sending
 
 
 class Command(BaseCommand):
@@ -25,12 +26,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, issue, at=None, here=False, no_wait=False, **options):
-        found = NewsletterIssuePage.objects.filter(
-            **({"pk": int(issue)} if issue.isdigit() else {"slug": issue})
-        )
-        if found.count() != 1:
-            raise CommandError(f"No single issue with id or slug {issue!r}.")
-        page = found.get()
+        page = self._issue(issue)
         send_at = None
         if at:
             send_at = parse_datetime(at)
@@ -44,18 +40,33 @@ class Command(BaseCommand):
             self.stdout.write(f"{page.title}: {total} recipients.")
         if no_wait or send_at:
             return
+        progress = self._follow(page, here)
+        self.stdout.write(
+            f"Sent {progress['sent']}, refused {progress['failed']}, of {progress['total']}."
+        )
+        if progress["doubtful"]:
+            self.stdout.write(
+                f"{progress['doubtful']} sent again after a worker died before recording them "
+                "(same Message-ID; see docs/decisions.md)."
+            )
+
+    def _issue(self, issue: str) -> NewsletterIssuePage:
+        found = NewsletterIssuePage.objects.filter(
+            **({"pk": int(issue)} if issue.isdigit() else {"slug": issue})
+        )
+        if found.count() != 1:
+            raise CommandError(f"No single issue with id or slug {issue!r}.")
+        return found.get()
+
+    def _follow(self, page: NewsletterIssuePage, here: bool) -> dict:
+        """A progress bar until nothing is left to send (sending from here too if ``here``);
+        the final progress."""
         progress = selectors.progress([page.pk])[page.pk]
         with tqdm(total=progress["total"], unit="msg", disable=None) as bar:
             done = 0
             while True:
                 if here:
-                    try:
-                        result = services.deliver(page.pk, max_batches=1)
-                        if not result.sent + result.refused:
-                            time.sleep(1)  # what is left is held by other workers
-                    except services.SmtpUnavailable as error:
-                        self.stderr.write(_("Mail server unavailable: %s") % error)
-                        time.sleep(5)
+                    self._send_a_batch(page)
                 progress = selectors.progress([page.pk])[page.pk]
                 now_done = progress["sent"] + progress["failed"]
                 bar.update(now_done - done)
@@ -66,12 +77,14 @@ class Command(BaseCommand):
                 if not here:
                     time.sleep(1)
         if here:
-            services.deliver(page.pk, max_batches=0)  # marks the issue sent
-        self.stdout.write(
-            f"Sent {progress['sent']}, refused {progress['failed']}, of {progress['total']}."
-        )
-        if progress["doubtful"]:
-            self.stdout.write(
-                f"{progress['doubtful']} sent again after a worker died before recording them "
-                "(same Message-ID; see docs/decisions.md)."
-            )
+            sending.deliver(page.pk, max_batches=0)  # marks the issue sent
+        return progress
+
+    def _send_a_batch(self, page: NewsletterIssuePage) -> None:
+        try:
+            result = sending.deliver(page.pk, max_batches=1)
+            if not result.sent + result.refused:
+                time.sleep(1)  # what is left is held by other workers
+        except sending.SmtpUnavailable as error:
+            self.stderr.write(_("Mail server unavailable: %s") % error)
+            time.sleep(5)

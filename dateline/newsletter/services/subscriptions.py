@@ -1,0 +1,121 @@
+"""Signing up, confirming, preferences and leaving: the subscriber's side of the newsletter."""
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from .. import editions, emails, tokens
+from ..models import Subscriber
+
+CONFIRMATION_INTERVAL = dt.timedelta(hours=1)
+
+
+def set_editions(subscriber: Subscriber, choice: str) -> None:
+    """Give the (saved) subscriber the editions a form's ``choice`` stands for."""
+    subscriber.editions.set(Locale.objects.filter(language_code__in=editions.codes_for(choice)))
+
+
+def signup(email: str, edition: str, language: str) -> None:
+    """Record a signup and mail what fits, saying nothing to the caller about the address.
+
+    A new or pending address gets a confirmation link (at most one an hour, so the form cannot
+    mail-bomb a stranger); a subscribed one gets a note with its preferences link, as rarely;
+    an address that left is pending again.
+    """
+    purge_expired_pending()
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+            email=email, defaults={"language": language}
+        )
+        recently = (
+            subscriber.confirmation_sent_at
+            and now - subscriber.confirmation_sent_at < CONFIRMATION_INTERVAL
+        )
+        if recently:
+            return
+        if subscriber.status == Subscriber.Status.CONFIRMED:
+            template, subject = "already_subscribed", _("You are already subscribed")
+        else:
+            if subscriber.status != Subscriber.Status.PENDING:
+                subscriber.status = Subscriber.Status.PENDING
+                subscriber.created_at = now
+            set_editions(subscriber, edition)
+            subscriber.language = language
+            subscriber.confirm_nonce = secrets.token_hex(8)
+            template, subject = "confirm", _("Please confirm your subscription")
+        subscriber.confirmation_sent_at = now
+        subscriber.save()
+    extra = {}
+    if template == "confirm":
+        with translation.override(language):
+            extra["confirm_url"] = emails.absolute(
+                reverse("newsletter:confirm", args=[tokens.confirm_token(subscriber)])
+            )
+    emails.notice(subscriber, template, subject, **extra).send()
+
+
+def purge_expired_pending() -> int:
+    """Forget addresses never confirmed within NEWSLETTER_PENDING_DAYS; how many."""
+    cutoff = timezone.now() - dt.timedelta(days=settings.NEWSLETTER_PENDING_DAYS)
+    _total, deleted = Subscriber.objects.filter(
+        status=Subscriber.Status.PENDING, created_at__lt=cutoff
+    ).delete()
+    return deleted.get(Subscriber._meta.label, 0)  # not counting their editions' rows
+
+
+class AlreadyUsed(Exception):
+    """A confirmation link that was used already (or replaced by a newer one)."""
+
+
+def confirm(token: str) -> Subscriber:
+    """Confirm the address a link was sent to. Raises tokens.BadToken or AlreadyUsed."""
+    pk, nonce = tokens.read_confirm_token(token)
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(pk=pk).first()
+        if subscriber is None:
+            raise tokens.BadToken(expired=True)  # a pending address that was purged
+        if subscriber.status != Subscriber.Status.PENDING or subscriber.confirm_nonce != nonce:
+            raise AlreadyUsed
+        subscriber.status = Subscriber.Status.CONFIRMED
+        subscriber.confirmed_at = timezone.now()
+        subscriber.confirm_nonce = ""
+        subscriber.paused = False
+        subscriber.save()
+    return subscriber
+
+
+def update_preferences(subscriber: Subscriber, edition: str, paused: bool) -> None:
+    with transaction.atomic():
+        set_editions(subscriber, edition)
+        subscriber.paused = paused
+        subscriber.save(update_fields=["paused"])
+
+
+def unsubscribe(subscriber: Subscriber) -> bool:
+    """Stop all mail to the subscriber; False if they had already left."""
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return False
+    subscriber.status = Subscriber.Status.UNSUBSCRIBED
+    subscriber.unsubscribed_at = timezone.now()
+    subscriber.confirm_nonce = ""
+    subscriber.save(update_fields=["status", "unsubscribed_at", "confirm_nonce"])
+    return True
+
+
+def record_feedback(email: str, kind: str) -> bool:
+    """A bounce or spam complaint reported by an email service (anymail webhook)."""
+    status = {"bounced": Subscriber.Status.BOUNCED, "complained": Subscriber.Status.COMPLAINED}
+    if kind not in status:
+        return False
+    return bool(
+        Subscriber.objects.filter(email__iexact=email)
+        .exclude(status=Subscriber.Status.UNSUBSCRIBED)
+        .update(status=status[kind])
+    )
