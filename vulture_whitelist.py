@@ -73,5 +73,3 @@ _.get_view_restrictions
 _.mtime
 _._request
 
-# Dead code the newsletter rework of #15 removes; drop this line when it lands.
-_.edition_index
