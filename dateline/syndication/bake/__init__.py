@@ -21,8 +21,8 @@ address-to-file scheme; docs/deploy.md how to serve the result.
 """
 
 from .addresses import file_for, mirror_path
-from .crawl import Baker, bake
+from .crawl import bake
 from .manifest import MANIFEST_NAME
 from .result import BakeError, BakeResult
 
-__all__ = ["MANIFEST_NAME", "BakeError", "BakeResult", "Baker", "bake", "file_for", "mirror_path"]
+__all__ = ["MANIFEST_NAME", "BakeError", "BakeResult", "bake", "file_for", "mirror_path"]

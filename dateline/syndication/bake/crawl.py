@@ -28,6 +28,8 @@ REDIRECTS = (301, 302, 307, 308)
 
 
 class Baker:
+    """One bake of the default site into ``output_dir``; ``run()`` does it."""
+
     def __init__(
         self,
         output_dir: Path,
