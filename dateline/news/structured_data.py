@@ -11,7 +11,9 @@ def _iso(value) -> str | None:
 def article_json_ld(article, request, site_settings, lead_image_url: str | None) -> list[dict]:
     """The article's NewsArticle and BreadcrumbList, ready for the json_ld template tag."""
     url = article.get_full_url(request)
-    home = article.get_parent()
+    # The edition's home page, also for a blog post, whose parent is its blog: the newsroom
+    # publishes, not the blog.
+    home = article.get_ancestors().filter(depth=2).first()
     publisher = {"@type": "NewsMediaOrganization", "name": site_settings.name}
     if home is not None:
         publisher["url"] = home.get_full_url(request)

@@ -108,12 +108,27 @@ def _clean(text: str) -> str:
 def _write(rows: list[dict]) -> None:
     if not rows:
         return
+    term_ids = _term_ids(rows)
+    _add_term_names(rows, term_ids)
     with transaction.atomic():
         if connection.vendor == "postgresql":
-            _write_postgres(rows, _term_ids(rows))
+            _write_postgres(rows, term_ids)
         else:
             _write_portable(rows)
         _add_words(rows)
+
+
+def _add_term_names(rows: list[dict], term_ids: dict[int, list[int]]) -> None:
+    """Index a page's places and topics with its body: a story tagged Nagorno Karabakh is
+    found by "Karabakh" even when its text says "the enclave". One query."""
+    wanted = {pk for ids in term_ids.values() for pk in ids}
+    if not wanted:
+        return
+    names = dict(Page.objects.filter(pk__in=wanted).values_list("pk", "title"))
+    for row in rows:
+        tagged = [names[pk] for pk in term_ids.get(row["page_id"], []) if pk in names]
+        if tagged:
+            row["body"] = "\n".join(filter(None, [row["body"], " · ".join(tagged)]))
 
 
 def _term_ids(rows: list[dict]) -> dict[int, list[int]]:

@@ -39,6 +39,8 @@ def search_context(request) -> tuple[dict, int]:
     context = {
         "search": asked,
         "query": asked.text,
+        # The page's <title> (core_tags.seo): readers tell their search tabs apart by it.
+        "title": _("“%(query)s” — search") % {"query": asked.text} if asked.text else _("Search"),
         "menus": menus,
         "kinds": searchable_models(),
         "messages_for_reader": asked.messages,
