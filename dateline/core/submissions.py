@@ -123,7 +123,7 @@ def notify_desk(page, form) -> None:
     sender = f"{name} <{reply_to}>" if name and reply_to else name or reply_to
     subject = page.subject or page.title
     if sender:
-        subject = _("%(form)s from %(sender)s") % {"form": subject, "sender": sender}
+        subject = f"{subject}: {sender}"
     EmailMessage(
         subject=" ".join(subject.split()),  # a header holds no line breaks
         body=page.render_email(form),

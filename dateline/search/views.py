@@ -173,6 +173,7 @@ def opensearch(request):
         "dateline_search/opensearch.xml",
         {
             "name": name,
+            "short_name": short_name(name),
             "description": _("Search the stories of %(name)s") % {"name": name},
             "search_url": base + reverse("search"),
             "description_url": base + reverse("opensearch"),
@@ -182,3 +183,16 @@ def opensearch(request):
         request=request,
     )
     return HttpResponse(xml, content_type="application/opensearchdescription+xml; charset=utf-8")
+
+
+def short_name(name: str, limit: int = 16) -> str:
+    """The OpenSearch ShortName: at most 16 characters, as the specification allows; a
+    longer name keeps its first whole words ("Borderland Ledger" → "Borderland")."""
+    if len(name) <= limit:
+        return name
+    kept = ""
+    for word in name.split():
+        if len(f"{kept} {word}".strip()) > limit:
+            break
+        kept = f"{kept} {word}".strip()
+    return kept or name[:limit]
