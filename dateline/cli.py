@@ -30,7 +30,9 @@ def own_commands_help() -> str:
     for name in own:
         command = load_command_class(get_commands()[name], name)
         # The first sentence: one line a command, however long its full help.
-        summary = re.split(r"(?<=[.!?])\s(?=[A-Z])", " ".join((command.help or "").split()), maxsplit=1)[0]
+        summary = re.split(
+            r"(?<=[.!?])\s(?=[A-Z])", " ".join((command.help or "").split()), maxsplit=1
+        )[0]
         lines.append(f"  {name.ljust(width)}  {summary}")
     lines += ["", "Django's and Wagtail's commands follow.", ""]
     return "\n".join(lines)

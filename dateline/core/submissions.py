@@ -116,7 +116,9 @@ def notify_desk(page, form) -> None:
         (
             str(data[field.clean_name]).strip()
             for field in page.get_form_fields()
-            if field.field_type == "singleline" and "name" in field.clean_name and data.get(field.clean_name)
+            if field.field_type == "singleline"
+            and "name" in field.clean_name
+            and data.get(field.clean_name)
         ),
         "",
     )

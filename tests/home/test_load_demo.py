@@ -86,7 +86,9 @@ def test_the_demo_follows_the_sites_address_and_reads_as_a_newsroom(demo, client
     for path in ["/contact/", "/corrections/"]:
         page = client.get(path).content.decode()
         assert re.search(r'<a href="mailto:\w+@example\.org">\w+@example\.org</a>', page), path
-    seed = ArticlePage.objects.get(first_published_at__date="2023-09-19", locale__language_code="en")
+    seed = ArticlePage.objects.get(
+        first_published_at__date="2023-09-19", locale__language_code="en"
+    )
     article = client.get(seed.url).content.decode()
     assert "Dateline" not in article.split("<main", 1)[1]
 

@@ -274,7 +274,9 @@ def test_a_blog_post_names_its_blog_and_its_cards_say_whose_column_it_is(client,
     for listing in ("/regions/caucasus/", "/"):
         page = client.get(listing).content.decode()
         card = page[page.index(">Plov for forty<") - 1500 : page.index(">Plov for forty<")]
-        assert '<p class="card__label"><a href="/blogs/kitchen-notes/">Kitchen Notes</a></p>' in card
+        assert (
+            '<p class="card__label"><a href="/blogs/kitchen-notes/">Kitchen Notes</a></p>' in card
+        )
 
 
 def test_episodes_and_videos_in_listings_show_their_kind_and_artwork(client, media):

@@ -482,7 +482,7 @@ class MediaLoader:
             standfirst=data["standfirst"],
             lead_image=image,
             lead_image_caption=data["title"],
-            lead_image_credit="Illustration: Dateline",
+            lead_image_credit="Illustration: Borderland Ledger",
             body=[("paragraph", RichText(f"<p>{text}</p>")) for text in data["body"]],
             locale=self.home.locale,
         )
