@@ -34,10 +34,8 @@ install-dev: $(VENV)/.installed-dev
 # the site's own error pages: DEBUG=1 make demo for Django's debug pages instead.
 demo: export DATELINE_BASE_URL ?= http://127.0.0.1:$(PORT)
 demo: export DEBUG ?= 0
-demo: install
-	@# Static files are collected (when they changed) while the database is made ready.
-	$(MAKE) --no-print-directory $(STATIC_STAMP) & collect=$$!; \
-		$(BIN)/dateline load_demo --migrate && wait $$collect
+demo: install $(STATIC_STAMP)
+	$(BIN)/dateline load_demo --migrate
 	$(BIN)/dateline runserver 127.0.0.1:$(PORT)
 
 # Static files are collected again only when one of them (or the installed packages) changed.

@@ -67,7 +67,14 @@
       return;
     }
     event.preventDefault();
-    player.currentTime = Number(link.getAttribute("data-seek")) || 0;
+    var start = Number(link.getAttribute("data-seek")) || 0;
+    player.currentTime = start;
+    if (Math.abs(player.currentTime - start) > 0.5) {
+      // Not loaded far enough to seek yet: seek once the browser can.
+      player.addEventListener("canplaythrough", function () {
+        player.currentTime = start;
+      }, { once: true });
+    }
     var playing = player.play();
     if (playing && playing.catch) {
       playing.catch(function () {});
