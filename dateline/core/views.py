@@ -57,7 +57,7 @@ def serve_media(request, path: str, document_root):
     wanted = re.fullmatch(r"bytes=(\d+)-(\d*)", request.headers.get("Range", "").strip())
     if response.status_code != 200 or wanted is None:
         return response
-    response.close()
+    response.file_to_stream.close()  # not response.close(): that would end the request
     file_path = safe_join(document_root, path)
     size = os.path.getsize(file_path)
     start = int(wanted[1])
