@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/dateline
 export DATELINE_SETTINGS ?= dev
+STATIC_SOURCES := $(shell find dateline -path '*/static/*' -type f)
+STATIC_STAMP := var/.static-collected
 
 .PHONY: demo install install-dev test test-sqlite test-postgres lint format lock serve clean
 
@@ -15,27 +17,34 @@ $(BIN)/uv:
 # Runtime install from the lock file; the stamp is refreshed when the lock or a translation
 # catalogue changes (the compiled .mo files are not in git).
 $(VENV)/.installed: requirements.lock pyproject.toml $(wildcard dateline/locale/*/LC_MESSAGES/*.po) | $(BIN)/uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --no-deps -e .
 	$(BIN)/dateline compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock package-lock.json
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements-dev.lock
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements-dev.lock
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-demo: install
-	$(BIN)/dateline migrate --noinput
-	$(BIN)/dateline collectstatic --noinput --verbosity 0
-	$(BIN)/dateline load_demo
+# The demo's address follows PORT (links in pages, feeds and emails carry it), and it shows
+# the site's own error pages: DEBUG=1 make demo for Django's debug pages instead.
+demo: export DATELINE_BASE_URL ?= http://127.0.0.1:$(PORT)
+demo: export DEBUG ?= 0
+demo: install $(STATIC_STAMP)
+	$(BIN)/dateline load_demo --migrate
 	@# The task worker runs beside the web server (admin search, scheduled publishing, the
 	@# newsletter, reading figures); stopping the demo stops both.
 	$(BIN)/dateline worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/dateline runserver 127.0.0.1:$(PORT)
+
+# Static files are collected again only when one of them (or the installed packages) changed.
+$(STATIC_STAMP): $(VENV)/.installed $(STATIC_SOURCES)
+	$(BIN)/dateline collectstatic --noinput --verbosity 0
+	@mkdir -p $(@D) && touch $@
 
 test: install-dev lint test-sqlite test-postgres
 

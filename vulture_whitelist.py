@@ -73,3 +73,6 @@ _.get_view_restrictions
 _.mtime
 _._request
 
+# Card fields a listing's selector sets for core/components/card.html.
+_.card_kind
+_.card_image

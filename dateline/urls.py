@@ -30,10 +30,10 @@ urlpatterns = [
 
 if settings.DATELINE_SERVE_MEDIA:
     # The embedded default serves uploads itself; production leaves them to nginx or S3.
-    from django.views.static import serve
+    from dateline.core.views import serve_media
 
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
     ]
 
 # Each edition's pages: English unprefixed, Russian under /ru/.

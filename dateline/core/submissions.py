@@ -92,3 +92,35 @@ def delete_expired_submissions(days: int | None = None) -> int:
         .get(FormSubmission._meta.label, 0)
     )
     return deleted
+
+
+def notify_desk(page, form) -> None:
+    """Email the desk about a form sent from ``page`` (a DeskFormPage): the subject names
+    the form and the sender, and Reply-To is the sender's address, so that answering the
+    notification answers the reader."""
+    from django.core.mail import EmailMessage
+
+    data = form.cleaned_data
+    email_fields = [f.clean_name for f in page.get_form_fields() if f.field_type == "email"]
+    reply_to = next((data[name] for name in email_fields if data.get(name)), "")
+    name = next(
+        (
+            str(data[field.clean_name]).strip()
+            for field in page.get_form_fields()
+            if field.field_type == "singleline"
+            and "name" in field.clean_name
+            and data.get(field.clean_name)
+        ),
+        "",
+    )
+    sender = f"{name} <{reply_to}>" if name and reply_to else name or reply_to
+    subject = page.subject or page.title
+    if sender:
+        subject = f"{subject}: {sender}"
+    EmailMessage(
+        subject=" ".join(subject.split()),  # a header holds no line breaks
+        body=page.render_email(form),
+        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
+        to=[address.strip() for address in page.to_address.split(",") if address.strip()],
+        reply_to=[reply_to] if reply_to else None,
+    ).send()

@@ -1,7 +1,9 @@
-"""Designed error pages."""
+"""Designed error pages, and uploads served by the embedded default."""
 
+import os
 import sys
 
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from . import faults
@@ -39,3 +41,42 @@ def desk_attachment(request, submission_id: int):
         as_attachment=True,
         filename=submission.attachment.name.rsplit("/", 1)[-1],
     )
+
+
+def serve_media(request, path: str, document_root):
+    """Uploads for the embedded default (DATELINE_SERVE_MEDIA), with byte ranges as nginx
+    answers them: without ranges a browser cannot seek in audio or video (a podcast
+    chapter link would start the episode from the beginning)."""
+    import re
+
+    from django.utils._os import safe_join
+    from django.views.static import serve
+
+    response = serve(request, path, document_root=document_root)
+    response["Accept-Ranges"] = "bytes"
+    wanted = re.fullmatch(r"bytes=(\d+)-(\d*)", request.headers.get("Range", "").strip())
+    if response.status_code != 200 or wanted is None:
+        return response
+    response.file_to_stream.close()  # not response.close(): that would end the request
+    file_path = safe_join(document_root, path)
+    size = os.path.getsize(file_path)
+    start = int(wanted[1])
+    end = min(int(wanted[2]) if wanted[2] else size - 1, size - 1)
+    if start > end:
+        return HttpResponse(status=416, headers={"Content-Range": f"bytes */{size}"})
+
+    def chunks(remaining=end - start + 1, chunk=64 * 1024):
+        with open(file_path, "rb") as handle:
+            handle.seek(start)
+            while remaining > 0:
+                data = handle.read(min(chunk, remaining))
+                if not data:
+                    break
+                remaining -= len(data)
+                yield data
+
+    partial = StreamingHttpResponse(chunks(), status=206, content_type=response["Content-Type"])
+    partial["Content-Range"] = f"bytes {start}-{end}/{size}"
+    partial["Content-Length"] = str(end - start + 1)
+    partial["Accept-Ranges"] = "bytes"
+    return partial

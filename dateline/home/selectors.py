@@ -21,19 +21,32 @@ def front_page(home: Page) -> dict:
     regions, term_ids = _regions_with_term_ids(locale)
     lead_id = home.lead_story_id
     # One query for the lead story, the latest stories and every region's rail.
+    # Each story appears once on the page: the lead, then Latest, then the rails in menu
+    # order take the newest stories not shown above them. A rail can lose at most every
+    # story shown before it, so it asks for that many more than it shows.
+    shown_before_rails = 1 + LATEST_COUNT + 1
     lists = {
         "lead": (ArticlePage.objects.live().filter(pk=lead_id or 0), 1),
         "latest": (news_selectors.live_articles(locale).exclude(pk=lead_id or 0), LATEST_COUNT + 1),
     }
-    for region in regions:
-        lists[region.pk] = (news_selectors.articles_tagged(term_ids[region.pk], locale), RAIL_COUNT)
+    for index, region in enumerate(regions):
+        spare = shown_before_rails + index * RAIL_COUNT
+        lists[region.pk] = (
+            news_selectors.articles_tagged(term_ids[region.pk], locale),
+            RAIL_COUNT + spare,
+        )
     found = news_selectors.newest_of_each(lists)
     lead = found["lead"][0] if found["lead"] else None
     latest = found["latest"]
     if lead is None and latest:
         lead, latest = latest[0], latest[1:]
     latest = latest[:LATEST_COUNT]
-    rails = [(region, found[region.pk]) for region in regions]
+    shown = {a.pk for a in [lead, *latest] if a}
+    rails = []
+    for region in regions:
+        fresh = [a for a in found[region.pk] if a.pk not in shown][:RAIL_COUNT]
+        shown.update(a.pk for a in fresh)
+        rails.append((region, fresh))
     on_page = [a for a in [lead, *latest] if a] + [a for _, articles in rails for a in articles]
     news_selectors.with_article_card_data(on_page)
 

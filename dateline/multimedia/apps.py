@@ -29,11 +29,17 @@ class MultimediaConfig(AppConfig):
         # Blog posts are tagged like articles; the others through MediaTag. Term listings
         # then show them all (taxonomy.selectors.tagged_pages, with_card_data).
         register_tagged_model(
-            BlogPostPage, "tags__term", card_prefetch=news_selectors.card_prefetches()
+            BlogPostPage,
+            "tags__term",
+            card_prefetch=news_selectors.card_prefetches(),
+            card_data=news_selectors.label_blog_posts,
         )
         for model in (PodcastEpisodePage, VideoPage, VisualStoryPage):
             register_tagged_model(
-                model, "media_tags__term", card_prefetch=selectors.media_card_prefetches()
+                model,
+                "media_tags__term",
+                card_prefetch=selectors.media_card_prefetches(),
+                card_data=selectors.with_series_covers,
             )
         # Translations copy tags and credits pointing at the source edition: re-point them.
         page_published.connect(localize_article, sender=BlogPostPage)

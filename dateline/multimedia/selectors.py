@@ -46,7 +46,7 @@ def with_media_card_data(pages: list[Page]) -> list[Page]:
             continue
         objects = list(model.objects.filter(pk__in=pks))
         if issubclass(model, media.MediaItemPage):
-            prefetch_media_card_data(objects)
+            with_series_covers(prefetch_media_card_data(objects))
         elif issubclass(model, media.BlogPage):
             prefetch_related_objects(
                 objects,
@@ -82,3 +82,30 @@ def episodes_of(series: Page) -> QuerySet:
         .child_of(series)
         .order_by("-first_published_at", "-pk")
     )
+
+
+def with_series_covers(items: list) -> list:
+    """Set what a listing card shows of an episode, a video or a visual story beyond its own
+    fields: ``card_kind``, the label that says what it is, and ``card_image``, its artwork
+    (an episode without art of its own shows its series' cover). At most two queries."""
+    from django.utils.translation import gettext as _
+
+    kinds = {
+        media.PodcastEpisodePage: _("Podcast"),
+        media.VideoPage: _("Video"),
+        media.VisualStoryPage: _("Visual story"),
+    }
+    bare = [i for i in items if isinstance(i, media.PodcastEpisodePage) and not i.lead_image_id]
+    steplen = media.PodcastSeriesPage.steplen
+    covers = {}
+    if bare:
+        series = media.PodcastSeriesPage.objects.filter(
+            path__in={episode.path[:-steplen] for episode in bare}
+        ).prefetch_related(
+            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions())
+        )
+        covers = {s.path: s.cover_image for s in series}
+    for item in items:
+        item.card_kind = next((k for model, k in kinds.items() if isinstance(item, model)), "")
+        item.card_image = item.lead_image or covers.get(item.path[:-steplen])
+    return items

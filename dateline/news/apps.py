@@ -18,5 +18,10 @@ class NewsConfig(AppConfig):
         from . import selectors
         from .models import ArticlePage
 
-        register_tagged_model(ArticlePage, "tags__term", card_prefetch=selectors.card_prefetches())
+        register_tagged_model(
+            ArticlePage,
+            "tags__term",
+            card_prefetch=selectors.card_prefetches(),
+            card_data=selectors.label_blog_posts,
+        )
         page_published.connect(localize_on_publish, sender=ArticlePage)

@@ -1,5 +1,6 @@
 """Reads of articles and authors, each in a fixed number of queries."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     IntegerField,
     Prefetch,
@@ -31,10 +32,41 @@ def card_prefetches() -> tuple:
 
 
 def with_article_card_data(articles: list) -> list:
-    """Prefetch card data onto already-fetched articles (a fixed number of queries)."""
+    """Prefetch card data onto already-fetched articles (a fixed number of queries), and
+    label each blog post with its blog (``article.blog``, one more query when any is)."""
     if articles:
         prefetch_related_objects(articles, *card_prefetches())
+        label_blog_posts(articles)
     return articles
+
+
+def home_and_blog(article) -> Page | None:
+    """The edition's home page of ``article``, with ``article.blog`` set on the way (see
+    label_blog_posts): one query for both."""
+    steplen = news.ArticlePage.steplen
+    home_path, parent_path = article.path[: 2 * steplen], article.path[:-steplen]
+    found = {p.path: p for p in Page.objects.filter(path__in={home_path, parent_path})}
+    parent = found.get(parent_path)
+    is_post = article.content_type_id != ContentType.objects.get_for_model(news.ArticlePage).pk
+    article.blog = parent if is_post and parent is not None and parent.depth > 2 else None
+    return found.get(home_path)
+
+
+def label_blog_posts(articles: list) -> None:
+    """Set ``blog`` on each article that is a blog post (an ArticlePage kind filed under a
+    blog rather than under the edition's home) to its blog's page, so that its card says
+    whose column it is; None on the others."""
+    article_type = ContentType.objects.get_for_model(news.ArticlePage).pk
+    posts = [a for a in articles if a.content_type_id != article_type]
+    for article in articles:
+        article.blog = None
+    if not posts:
+        return
+    steplen = news.ArticlePage.steplen
+    parents = {p.path: p for p in Page.objects.filter(path__in={a.path[:-steplen] for a in posts})}
+    for post in posts:
+        parent = parents.get(post.path[:-steplen])
+        post.blog = parent if parent is not None and parent.depth > 2 else None
 
 
 def live_articles(locale: Locale | int | None = None) -> QuerySet:

@@ -3,6 +3,8 @@
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from dateline.news.selectors import home_and_blog
+
 
 def _iso(value) -> str | None:
     return timezone.localtime(value).isoformat() if value else None
@@ -11,7 +13,9 @@ def _iso(value) -> str | None:
 def article_json_ld(article, request, site_settings, lead_image_url: str | None) -> list[dict]:
     """The article's NewsArticle and BreadcrumbList, ready for the json_ld template tag."""
     url = article.get_full_url(request)
-    home = article.get_parent()
+    # The edition's home page, also for a blog post, whose parent is its blog: the newsroom
+    # publishes, not the blog. The same query tells the page which blog it is in.
+    home = home_and_blog(article)
     publisher = {"@type": "NewsMediaOrganization", "name": site_settings.name}
     if home is not None:
         publisher["url"] = home.get_full_url(request)

@@ -22,6 +22,18 @@ RECIPIENT = "recipient@dateline.invalid"
 SUBSCRIBER = "__DATELINE_SUBSCRIBER__"
 
 
+def site_name() -> str:
+    """The newsroom's name as its editors set it (Settings → Site settings), which emails
+    sign with and put in their subjects; WAGTAIL_SITE_NAME only before any is set."""
+    from wagtail.models import Site
+
+    from dateline.core.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    name = SiteSettings.for_site(site).name if site else ""
+    return name or settings.WAGTAIL_SITE_NAME
+
+
 def absolute(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else settings.DATELINE_BASE_URL + url
 
@@ -98,33 +110,36 @@ def render_issue(issue) -> RenderedIssue:
     for story in stories:
         story.email_url = absolute(story.get_url() or "")
         story.email_image = _image_url(story)
+    name = site_name()
     with translation.override(language):
         context = {
             "issue": issue,
             "stories": stories,
             "issue_url": absolute(issue.get_url() or ""),
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_name": name,
             "base_url": settings.DATELINE_BASE_URL,
             **manage_urls(language),
         }
         html = render_to_string("newsletter/email/issue.html", context)
         text = render_to_string("newsletter/email/issue.txt", context)
     domain = settings.DATELINE_BASE_URL.split("://", 1)[-1].split("/")[0].split(":")[0]
-    return RenderedIssue(issue.title, html, text, language, domain or "localhost", issue.pk)
+    subject = f"{name}: {issue.title}"
+    return RenderedIssue(subject, html, text, language, domain or "localhost", issue.pk)
 
 
 def notice(subscriber, template: str, subject: str, **extra) -> EmailMultiAlternatives:
     """A one-off email to one reader (confirmation, already subscribed), in their language."""
+    name = site_name()
     with translation.override(subscriber.language):
         context = {
             "subscriber": subscriber,
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_name": name,
             **manage_urls(subscriber.language, tokens.manage_token(subscriber.pk)),
             **extra,
         }
         body = render_to_string(f"newsletter/email/{template}.txt", context)
         return EmailMultiAlternatives(
-            subject=str(subject),
+            subject=f"{name}: {subject}",
             body=body,
             from_email=settings.NEWSLETTER_FROM_EMAIL,
             to=[subscriber.email],

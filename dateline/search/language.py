@@ -22,7 +22,11 @@ from django.utils.safestring import SafeString, mark_safe
 WORD = re.compile(r"[^\W_]+")
 WORD_OR_NOT = re.compile(r"([^\W_]+)")  # re.split() keeps the words, at odd indexes
 # A query token: an optional minus, then a "quoted phrase" (closed or not) or a bare run.
-TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+# Word processors and phone keyboards turn a typed "-" into a dash or a minus sign: each
+# leaves a word out alike.
+TOKEN = re.compile(r'([-\u2212\u2013\u2014]?)"([^"]*)"?|([-\u2212\u2013\u2014]?)([^\s"]+)')
+# The word that joins either-or terms, in every edition's language.
+OR_WORDS = {"or", "или"}
 MAX_TERMS = 16
 
 # Snowball's Russian stemmer reads the Russian for "Karabakh" as a locative plural (stem
@@ -117,7 +121,7 @@ def parse_query(text: str) -> ParsedQuery:
     for match in TOKEN.finditer(text):
         minus = match.group(1) or match.group(3)
         raw = match.group(2) if match.group(2) is not None else match.group(4)
-        if match.group(4) is not None and raw.lower() == "or" and not minus:
+        if match.group(4) is not None and raw.lower() in OR_WORDS and not minus:
             join_or = bool(query.groups)
             continue
         found = tuple(WORD.findall(raw))

@@ -39,6 +39,8 @@ def search_context(request) -> tuple[dict, int]:
     context = {
         "search": asked,
         "query": asked.text,
+        # The page's <title> (core_tags.seo): readers tell their search tabs apart by it.
+        "title": _("“%(query)s” — search") % {"query": asked.text} if asked.text else _("Search"),
         "menus": menus,
         "kinds": searchable_models(),
         "messages_for_reader": asked.messages,
@@ -171,6 +173,7 @@ def opensearch(request):
         "dateline_search/opensearch.xml",
         {
             "name": name,
+            "short_name": short_name(name),
             "description": _("Search the stories of %(name)s") % {"name": name},
             "search_url": base + reverse("search"),
             "description_url": base + reverse("opensearch"),
@@ -180,3 +183,16 @@ def opensearch(request):
         request=request,
     )
     return HttpResponse(xml, content_type="application/opensearchdescription+xml; charset=utf-8")
+
+
+def short_name(name: str, limit: int = 16) -> str:
+    """The OpenSearch ShortName: at most 16 characters, as the specification allows; a
+    longer name keeps its first whole words ("Borderland Ledger" → "Borderland")."""
+    if len(name) <= limit:
+        return name
+    kept = ""
+    for word in name.split():
+        if len(f"{kept} {word}".strip()) > limit:
+            break
+        kept = f"{kept} {word}".strip()
+    return kept or name[:limit]

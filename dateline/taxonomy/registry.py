@@ -5,6 +5,7 @@ content apps register here from their AppConfig.ready(): the model, the lookup f
 model to its terms, and what a listing card needs prefetched.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Model
@@ -15,15 +16,20 @@ class TaggedModel:
     model: type[Model]
     term_lookup: str
     card_prefetch: tuple = ()
+    # Called with a listing's pages of the model, after the prefetches, to set what a card
+    # shows beyond them (a blog post's blog, an episode's series cover): fixed queries.
+    card_data: Callable[[list], object] | None = None
 
 
 _tagged_models: list[TaggedModel] = []
 
 
-def register_tagged_model(model: type[Model], term_lookup: str, card_prefetch=()) -> None:
+def register_tagged_model(
+    model: type[Model], term_lookup: str, card_prefetch=(), card_data=None
+) -> None:
     if any(entry.model is model for entry in _tagged_models):
         return
-    _tagged_models.append(TaggedModel(model, term_lookup, tuple(card_prefetch)))
+    _tagged_models.append(TaggedModel(model, term_lookup, tuple(card_prefetch), card_data))
 
 
 def tagged_models() -> list[TaggedModel]:

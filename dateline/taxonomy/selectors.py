@@ -52,6 +52,13 @@ def with_card_data(pages: list[Page]) -> list[Page]:
     for groups in by_prefetch.values():
         objects = [obj for _entry, group in groups for obj in group]
         prefetch_related_objects(objects, *groups[0][0].card_prefetch)
+    by_card_data = defaultdict(list)
+    for model, pks in pks_by_model.items():
+        entry = registered.get(model)
+        if entry and entry.card_data:
+            by_card_data[entry.card_data].extend(specific[pk] for pk in pks if pk in specific)
+    for card_data, objects in by_card_data.items():
+        card_data(objects)
     return [specific.get(page.pk, page) for page in pages]
 
 

@@ -129,7 +129,12 @@ def site_url(tmp_path_factory) -> Iterator[str]:
     var_dir = tmp_path_factory.mktemp("dateline-var")
     database_url = os.environ.get("DATABASE_URL", "")
     env = {key: value for key, value in os.environ.items() if key not in LEAKY_ENV}
+    # The site's address is known before the demo is loaded, as with `make demo`: its
+    # links (canonical, feeds, OpenSearch) carry the port it really runs on.
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
     env.update(
+        DATELINE_BASE_URL=url,
         DATELINE_VAR_DIR=str(var_dir),
         DATELINE_SETTINGS="dev",
         DEBUG="0",
@@ -162,8 +167,6 @@ def site_url(tmp_path_factory) -> Iterator[str]:
             )
         _run_step([str(dateline), "load_demo"], env)
 
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
         log = var_dir / "gunicorn.log"
         with log.open("wb") as log_file:
             server = subprocess.Popen(

@@ -40,6 +40,12 @@ PAGES = [
     ("author", "/authors/lilit-hakobyan/", 200),
     ("search", "/search/?q=Karabakh", 200),
     ("about", "/about/", 200),
+    ("blog-post", "/blogs/kitchen-table/plov-at-dawn-in-tashkent/", 200),
+    ("contact", "/contact/", 200),
+    ("corrections", "/corrections/", 200),
+    ("newsletter", "/newsletter/", 200),
+    ("ru-home", "/ru/", 200),
+    ("ru-search", "/ru/search/?q=Карабах", 200),
     ("not-found", "/no-such-page/", 404),
 ]
 

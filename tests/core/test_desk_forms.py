@@ -65,7 +65,11 @@ def test_a_pitch_with_an_attachment_is_kept_mailed_and_confirmed(client, pitches
     assert not submission.attachment.path.startswith(str(settings.MEDIA_ROOT))
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert message.to == ["desk@example.org"] and message.subject == "Pitch from the website"
+    assert message.to == ["desk@example.org"]
+    # The desk sees which form and who in the inbox, and answering answers the reader.
+    assert message.subject == "Pitch from the website: Ana <ana@example.org>"
+    assert message.reply_to == ["ana@example.org"]
+    assert message.from_email == "site@example.org"
     assert "Your pitch: Water in Svaneti." in message.body
     assert "Attachment: my_pitch-" in message.body
 

@@ -32,6 +32,9 @@ from tests.helpers.media_factories import (
 pytestmark = pytest.mark.django_db
 
 BUDGET = 12
+# A blog post names its blog above its headline and on its related cards (#20): the parent
+# pages are read once for the page and once for its cards.
+EXTRA = {"blog post": 2}
 
 
 def _article(site):
@@ -133,7 +136,7 @@ def test_a_cold_render_stays_within_its_budget_and_a_hit_costs_nothing(
     if callable(url):
         url = url(site).url
     warm_the_edition(client, url)
-    with django_assert_max_num_queries(BUDGET):
+    with django_assert_max_num_queries(BUDGET + EXTRA.get(name, 0)):
         response = client.get(url)
     assert response.status_code == 200
     assert response["X-Dateline-Cache"] == "miss"

@@ -10,16 +10,42 @@ pytestmark = pytest.mark.django_db
 
 def test_front_page_leads_with_the_newest_story_and_has_region_rails(client, site):
     ArticlePageFactory(parent=site["home"], title="Older", terms=[site["kazakhstan"]])
-    ArticlePageFactory(parent=site["home"], title="Newest", terms=[site["armenia"]])
+    ArticlePageFactory(parent=site["home"], title="Armenian", terms=[site["armenia"]])
+    for n in range(7):  # the lead and Latest, which the rails do not repeat
+        ArticlePageFactory(parent=site["home"], title=f"Story {n}", terms=[])
     response = client.get("/")
     assert response.status_code == 200
-    assert response.context["lead"].title == "Newest"
+    assert response.context["lead"].title == "Story 6"
     rails = {
         region.title: [a.title for a in articles] for region, articles in response.context["rails"]
     }
-    assert rails == {"Caucasus": ["Newest"], "Central Asia": ["Older"]}
+    assert rails == {"Caucasus": ["Armenian"], "Central Asia": ["Older"]}
     html = response.content.decode()
     assert 'href="/regions/central-asia/"' in html
+
+
+def test_the_front_page_shows_each_story_once(client, site):
+    """A story tagged with places in two regions, or already in Latest, fills no second
+    slot: the next story of the region moves up."""
+    both = [site["kazakhstan"], site["armenia"]]
+    for n in range(5):
+        ArticlePageFactory(parent=site["home"], title=f"Older {n}", terms=both)
+    for n in range(8):
+        ArticlePageFactory(parent=site["home"], title=f"Recent {n}", terms=both)
+    response = client.get("/")
+    context = response.context
+    shown = [context["lead"], *context["latest"]]
+    shown += [article for _, articles in context["rails"] for article in articles]
+    titles = [article.title for article in shown]
+    assert len(titles) == len(set(titles)) == 13
+    rails = {region.title: [a.title for a in articles] for region, articles in context["rails"]}
+    # The rails come in menu order: Caucasus takes the four newest stories Latest left,
+    # Central Asia the ones after those.
+    assert rails["Caucasus"] == ["Recent 0", "Older 4", "Older 3", "Older 2"]
+    assert rails["Central Asia"] == ["Older 1", "Older 0"]
+    html = response.content.decode()
+    for title in titles:
+        assert html.count(f">{title}<") == 1, title
 
 
 def test_editors_choose_the_lead_story_and_collections_in_focus(client, site):

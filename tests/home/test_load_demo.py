@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -65,17 +66,41 @@ def test_demo_articles_span_years_regions_and_topics(demo):
 
 def test_loading_twice_changes_nothing(demo):
     before = Page.objects.count()
-    call_command("load_demo", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
     assert Page.objects.count() == before
+    assert "loaded already" in out.getvalue(), "a second `make demo` skips the loading"
+    call_command("load_demo", "--again", stdout=io.StringIO())
+    assert Page.objects.count() == before
+
+
+def test_the_demo_follows_the_sites_address_and_reads_as_a_newsroom(demo, client, settings):
+    settings.DATELINE_BASE_URL = "http://127.0.0.1:8420"
+    call_command("load_demo", stdout=io.StringIO())  # a second `PORT=8420 make demo`
+    html = client.get("/").content.decode()
+    assert '<link rel="canonical" href="http://127.0.0.1:8420/">' in html
+    # Blogs are in the Media menu of both editions.
+    assert 'class="menu-panel__term" href="/blogs/"' in html
+    assert 'class="menu-panel__term" href="/ru/blogs/"' in client.get("/ru/").content.decode()
+    # Addresses on Contact and Corrections are links; credits name the newsroom.
+    for path in ["/contact/", "/corrections/"]:
+        page = client.get(path).content.decode()
+        assert re.search(r'<a href="mailto:\w+@example\.org">\w+@example\.org</a>', page), path
+    seed = ArticlePage.objects.get(
+        first_published_at__date="2023-09-19", locale__language_code="en"
+    )
+    article = client.get(seed.url).content.decode()
+    assert "Dateline" not in article.split("<main", 1)[1]
 
 
 def test_demo_prints_the_admin_login(settings, tmp_path, capsys):
     settings.VAR_DIR = tmp_path
     call_command("load_demo")
     out = capsys.readouterr().out
-    assert "username: admin" in out and "password: " in out
     password = (tmp_path / "demo-admin-password.txt").read_text().strip()
-    assert password in out
+    assert "Admin: http://127.0.0.1:8000/admin/" in out
+    accounts = "admin, en-editor, en-contributor, ru-editor, ru-contributor"
+    assert f"Accounts: {accounts}  password (all of them): {password}" in out
     from django.contrib.auth import authenticate
 
     assert authenticate(username="admin", password=password) is not None

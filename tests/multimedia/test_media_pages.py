@@ -257,3 +257,49 @@ def test_translations_point_at_their_own_editions_terms_and_authors(media):
     translate(series, locale, title="Подкаст")
     episode_ru = PodcastEpisodePage.objects.get(pk=translate(episode, locale, title="Выпуск").pk)
     assert [t.pk for t in episode_ru.place_terms] == [ru["armenia"].pk]
+
+
+# Reader-side finish (#20) ---------------------------------------------------------------
+
+
+def test_a_blog_post_names_its_blog_and_its_cards_say_whose_column_it_is(client, media):
+    blog = BlogPageFactory(parent=media["blogs"], title="Kitchen Notes", slug="kitchen-notes")
+    BlogPostPageFactory(parent=blog, title="Plov for forty", slug="plov", terms=[media["armenia"]])
+    html = client.get("/blogs/kitchen-notes/plov/").content.decode()
+    story_header = html[html.index('<header class="story__header">') :]
+    assert '<a href="/blogs/kitchen-notes/">Kitchen Notes</a>' in story_header[:600]
+    # The newsroom publishes the column: its structured data names the site, at the home page.
+    data = re.search(r'"publisher":\s*(\{[^}]*\})', html)[1]
+    assert re.search(r'"url":\s*"http://localhost/"', data), data
+    for listing in ("/regions/caucasus/", "/"):
+        page = client.get(listing).content.decode()
+        card = page[page.index(">Plov for forty<") - 1500 : page.index(">Plov for forty<")]
+        assert (
+            '<p class="card__label"><a href="/blogs/kitchen-notes/">Kitchen Notes</a></p>' in card
+        )
+
+
+def test_episodes_and_videos_in_listings_show_their_kind_and_artwork(client, media):
+    series = PodcastSeriesPageFactory(parent=media["podcasts"], title="The Weekly", slug="weekly")
+    PodcastEpisodePageFactory(parent=series, title="Bare episode", terms=[media["armenia"]])
+    VideoPageFactory(parent=media["video"], title="Border video", terms=[media["armenia"]])
+    html = client.get("/regions/caucasus/").content.decode()
+    for title, kind in [("Bare episode", "Podcast"), ("Border video", "Video")]:
+        start = html.rindex('<article class="card', 0, html.index(f">{title}<"))
+        card = html[start : html.index("</article>", start)]
+        assert f'<p class="card__label">{kind}</p>' in card, title
+        assert '<a class="card__media"' in card and "<img" in card, title
+    # The episode has no art of its own: the series' cover stands in.
+    cover = series.cover_image.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    start = html.rindex('<article class="card', 0, html.index(">Bare episode<"))
+    assert cover in html[start : html.index("</article>", start)]
+
+
+def test_chapter_links_seek_the_pages_player_and_work_as_links_without_script(client, media):
+    series = PodcastSeriesPageFactory(parent=media["podcasts"], slug="weekly")
+    episode = PodcastEpisodePageFactory(
+        parent=series, slug="one", chapters=[("chapter", {"start": "1:05", "title": "News"})]
+    )
+    html = client.get("/podcasts/weekly/one/").content.decode()
+    assert f'href="{episode.audio.file.url}#t=65" data-seek="65"' in html
+    assert 'class="player__audio"' in html

@@ -222,3 +222,14 @@ def test_titles_carry_the_newsroom_name_from_site_settings(client, site):
     )
     home_html = client.get("/").content.decode()
     assert "<title>Borderland Ledger — Reporting from the region</title>" in home_html
+
+
+def test_an_article_page_has_one_newsletter_form(client, site):
+    """The story's call to action carries the signup form; the footer leaves its copy out
+    (the footer of other pages keeps it)."""
+    article = ArticlePageFactory(parent=site["home"], slug="one-form")
+    html = client.get(article.url).content.decode()
+    assert html.count('<form class="signup"') == 1
+    main = html[html.index("<main") : html.index("</main>")]
+    assert '<form class="signup"' in main
+    assert client.get("/about/").content.decode().count('<form class="signup"') == 1

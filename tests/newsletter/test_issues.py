@@ -3,6 +3,7 @@ commands."""
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -181,7 +182,7 @@ def test_editor_previews_tests_sends_and_sees_progress(client, editor, make_issu
     assert "Send a test to editor@example.org" in client.get(url).content.decode()
     client.post(url, {"action": "test"})
     (test,) = mail.outbox
-    assert test.to == ["editor@example.org"] and test.subject == "[Test] Weekly"
+    assert test.to == ["editor@example.org"] and test.subject == "[Test] Dateline: Weekly"
     assert not Delivery.objects.exists()
 
     client.post(url, {"action": "send", "send_at": ""})
@@ -246,3 +247,26 @@ def test_prebuilt_message_equals_the_one_built_per_recipient(site, make_issue, s
     for subtype in ("plain", "html"):
         assert text_of(fast, subtype).replace("\r\n", "\n") == text_of(slow, subtype)
     assert "__DATELINE" not in rendered.raw(42, "r@example.org").decode()
+
+
+def test_emails_carry_the_newsrooms_name_and_the_sites_address(site, make_issue, settings):
+    """The name editors set in Site settings signs and titles every email, and every link
+    and image is at the address the site runs at."""
+    from dateline.core.models import SiteSettings
+    from dateline.home.services import match_site_to_base_url
+
+    settings.DATELINE_BASE_URL = "http://127.0.0.1:8420"
+    match_site_to_base_url()
+    row = SiteSettings.for_site(site["home"].get_site())
+    row.name = "Borderland Ledger"
+    row.save()
+    rendered = emails.render_issue(make_issue("Friday", stories=2))
+    assert rendered.subject == "Borderland Ledger: Friday"
+    assert "Borderland Ledger" in rendered.text and "Dateline" not in rendered.html
+    links = re.findall(r'(?:href|src)="([^"]+)"', rendered.html)
+    assert links and all(link.startswith("http://127.0.0.1:8420/") for link in links), links
+
+    subscriber = Subscriber.objects.create(email="ana@example.org", language="en")
+    notice = emails.notice(subscriber, "confirm", "Please confirm your subscription")
+    assert notice.subject == "Borderland Ledger: Please confirm your subscription"
+    assert "the Borderland Ledger weekly newsletter" in notice.body

@@ -59,3 +59,22 @@ def test_the_parser_reads_websearch_syntax():
     assert [t.words for t in query.excluded] == [("gas", "pipeline"), ("x",)]
     assert query.text() == '"water dispute" glacier or dam -"gas pipeline" -x'
     assert not parse_query("% _ \\ ' \" ( )")
+
+
+@pytest.mark.parametrize("either", ["or", "или", "OR", "ИЛИ"])
+@pytest.mark.parametrize("minus", ["-", "\u2212", "\u2013", "\u2014"])
+def test_russian_readers_write_or_and_minus_their_own_way(either, minus):
+    """The Russian hint says «или» and a minus; keyboards turn "-" into dashes."""
+    query = parse_query(f"газ {either} нефть {minus}Россия")
+    assert [[t.words for t in group] for group in query.groups] == [[("газ",), ("нефть",)]]
+    assert [t.words for t in query.excluded] == [("Россия",)]
+
+
+def test_the_russian_hint_says_what_works(client, russian):
+    html = client.get("/ru/search/").content.decode()
+    assert "«или» между двумя словами ищет любое из них" in html
+    assert sorted(found(client, "Карабах или наступление")) == [
+        "Азербайджан начал наступление",
+        "Перемирие в Нагорном Карабахе",
+    ]
+    assert found(client, "Карабах —переговоры") == []

@@ -311,3 +311,36 @@ def test_bulk_inserted_articles_need_the_rebuild_command(client, site):
     call_command("rebuild_search_index", verbosity=0)
     assert client.get("/search/", {"q": "officials"}).context["total"] > 10
     assert SearchEntry.objects.filter(page__articlepage__isnull=False).count() == 20
+
+
+def test_a_storys_places_and_topics_are_searched(client, site, publish):
+    from tests.factories import PlacePageFactory
+
+    karabakh = PlacePageFactory(parent=site["caucasus"], title="Nagorno Karabakh", slug="nk")
+    publish(site["home"], "Talks resume in Brussels", text="The enclave's future is on the table.",
+            terms=[karabakh, site["politics"]])  # fmt: skip
+    publish(site["home"], "Budget passes", text="Parliament voted late.")
+    assert titles(client.get("/search/", {"q": "Karabakh"})) == ["Talks resume in Brussels"]
+    assert titles(client.get("/search/", {"q": "politics brussels"})) == [
+        "Talks resume in Brussels"
+    ]
+
+
+def test_the_page_title_names_the_query_and_the_filters_fold_on_a_phone(client, site, publish):
+    publish(site["home"], "Glaciers retreat in Tajikistan")
+    html = client.get("/search/", {"q": "glaciers"}).content.decode()
+    assert re.search(r"<title>“glaciers” — search \| [^<]+</title>", html)
+    # Folded unless a filter is in use (dateline.js unfolds it on a wide screen).
+    assert '<details class="search-filters-panel" data-open-wide>' in html
+    filtered = client.get("/search/", {"q": "glaciers", "topic": "politics"}).content.decode()
+    assert '<details class="search-filters-panel" data-open-wide open>' in filtered
+
+
+def test_the_opensearch_short_name_fits_sixteen_characters(client, site):
+    from dateline.core.models import SiteSettings
+
+    settings_row = SiteSettings.for_site(site["home"].get_site())
+    settings_row.name = "Borderland Ledger"
+    settings_row.save()
+    xml = client.get("/opensearch.xml").content.decode()
+    assert "<ShortName>Borderland</ShortName>" in xml

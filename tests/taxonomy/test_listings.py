@@ -115,6 +115,6 @@ def test_header_menus_list_terms_in_panels(client, site):
     regions_panel = regions_panel[: regions_panel.index("</details>")]
     for name in ["Caucasus", "Armenia", "Georgia", "Central Asia", "Kazakhstan"]:
         assert f">{name}</a>" in regions_panel
-    assert "Search using keywords to narrow down the list" in regions_panel
+    assert "Type part of a name to shorten the list" in regions_panel
     topics_panel = html[html.index('id="menu-topics"') :]
     assert ">Kyrgyzstan 2020 unrest</a>" in topics_panel[: topics_panel.index("</details>")]

@@ -143,6 +143,9 @@ class DeskFormPage(EmailFormMixin, FormMixin, StandardPage):
         lines.append(f"{all_label}: {settings.WAGTAILADMIN_BASE_URL}{submissions_url}")
         return "\n".join(lines)
 
+    def send_mail(self, form):
+        submissions.notify_desk(self, form)  # subject naming the sender, Reply-To the sender
+
 
 class DeskFormField(AbstractFormField):
     page = ParentalKey(DeskFormPage, on_delete=models.CASCADE, related_name="form_fields")

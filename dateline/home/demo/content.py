@@ -92,7 +92,7 @@ ARTICLES = [
         "authors": ["lilit-hakobyan", "nino-beridze"],
         "image": {
             "caption": "Smoke rises over the hills outside Stepanakert as evening falls on 19 September 2023.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "Columns of smoke above green hills and a small town at dusk",
         },
         "body": [
@@ -118,7 +118,7 @@ ARTICLES = [
             ),
             (
                 "paragraph",
-                "Four hours after the offensive began, the Karabakh Armenian human rights ombudsman said that at least 25 people had been killed, among them civilians, and that more than 130 had been wounded. By early evening local officials said the figures were rising as reports came in from villages close to the line of contact. Dateline could not independently verify the numbers.",
+                "Four hours after the offensive began, the Karabakh Armenian human rights ombudsman said that at least 25 people had been killed, among them civilians, and that more than 130 had been wounded. By early evening local officials said the figures were rising as reports came in from villages close to the line of contact. Borderland Ledger could not independently verify the numbers.",
             ),
             (
                 "pull_quote",
@@ -127,7 +127,7 @@ ARTICLES = [
             (
                 "image",
                 {
-                    "caption": "Residents of a Stepanakert apartment block shelter in a basement during the shelling, in an image shared with Dateline by a local resident.",
+                    "caption": "Residents of a Stepanakert apartment block shelter in a basement during the shelling, in an image shared with Borderland Ledger by a local resident.",
                     "credit": "Photo: courtesy of a Stepanakert resident",
                     "alt": "People sitting on mattresses in a dimly lit basement",
                 },
@@ -174,7 +174,7 @@ ARTICLES = [
         "authors": ["nino-beridze"],
         "image": {
             "caption": "A road checkpoint near the line of contact in Nagorno-Karabakh, quiet after the ceasefire of 20 September 2023.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "An empty mountain road with a barrier and a small guard hut",
         },
         "body": [
@@ -216,7 +216,7 @@ ARTICLES = [
         "authors": ["lilit-hakobyan"],
         "image": {
             "caption": "A long line of overloaded cars and trucks winds down a mountain road towards the Armenian border.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A queue of vehicles with bags strapped to their roofs on a winding road",
         },
         "body": [
@@ -260,7 +260,7 @@ ARTICLES = [
         "authors": ["lilit-hakobyan", "bakyt-osmonov"],
         "image": {
             "caption": "A family from Nagorno-Karabakh in the rented flat in Abovyan that has been their home since October 2023.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A small kitchen with a family at a table and boxes stacked against the wall",
         },
         "body": [
@@ -306,7 +306,7 @@ ARTICLES = [
         "authors": ["nino-beridze"],
         "image": {
             "caption": "Protesters wave Georgian and European Union flags outside the parliament building on Rustaveli Avenue.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A large crowd with flags in front of a columned building at night",
         },
         "body": [
@@ -348,7 +348,7 @@ ARTICLES = [
         "authors": ["farida-nazarova", "nino-beridze"],
         "image": {
             "caption": "The grey snout of a glacier above a rocky valley in Svaneti, with a trekker in the foreground.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A hiker looking up at a retreating glacier in a rocky mountain valley",
         },
         "body": [
@@ -395,7 +395,7 @@ ARTICLES = [
         "authors": ["elif-demir"],
         "image": {
             "caption": "A gas pipeline crosses dry hills in western Azerbaijan on its way towards Georgia and Turkey.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A large pipeline running across brown hills under a pale sky",
         },
         "body": [
@@ -433,7 +433,7 @@ ARTICLES = [
         "authors": ["lilit-hakobyan"],
         "image": {
             "caption": "A café in central Yerevan where Russian-speaking freelancers work on laptops.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "People working on laptops at tables in a busy café",
         },
         "body": [
@@ -474,7 +474,7 @@ ARTICLES = [
         "authors": ["lilit-hakobyan", "elif-demir"],
         "image": {
             "caption": "Iranian trucks wait at the border crossing near Agarak, with the Aras river and steep mountains behind.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "Lorries parked in a row beside a river in a narrow mountain valley",
         },
         "body": [
@@ -514,7 +514,7 @@ ARTICLES = [
         "authors": ["nino-beridze"],
         "image": {
             "caption": "A crowd gathers in front of the parliament building in Sukhumi, its gates forced open.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A crowd outside a government building with a broken metal gate",
         },
         "body": [
@@ -550,7 +550,7 @@ ARTICLES = [
         "authors": ["nino-beridze", "farida-nazarova"],
         "image": {
             "caption": "A Sukhumi street lit only by car headlights during a scheduled power cut.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A dark street at night with a few cars and unlit buildings",
         },
         "body": [
@@ -591,7 +591,7 @@ ARTICLES = [
         "authors": ["nino-beridze", "bakyt-osmonov"],
         "image": {
             "caption": "A barbed-wire fence runs between apple orchards on the edge of a village near the South Ossetian boundary line.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A wire fence cutting across an orchard with a village behind it",
         },
         "body": [
@@ -625,7 +625,7 @@ ARTICLES = [
         "authors": ["elif-demir", "nino-beridze"],
         "image": {
             "caption": "A deminer in protective gear sweeps a field marked with red warning signs in the Aghdam district.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A person with a metal detector in a field with red triangular warning signs",
         },
         "body": [
@@ -665,7 +665,7 @@ ARTICLES = [
         "authors": ["aigerim-sadykova"],
         "image": {
             "caption": "Protesters gather on the main square of Zhanaozen on a cold January evening.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A crowd in winter coats on a town square at dusk",
         },
         "body": [
@@ -702,7 +702,7 @@ ARTICLES = [
         "authors": ["aigerim-sadykova", "bakyt-osmonov"],
         "image": {
             "caption": "The blackened facade of Almaty’s city administration building days after it was set on fire.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A large building with smoke-stained windows and a fence in front",
         },
         "body": [
@@ -750,7 +750,7 @@ ARTICLES = [
         "authors": ["aigerim-sadykova"],
         "image": {
             "caption": "Flowers and candles laid at a makeshift memorial in Almaty on the anniversary of the January 2022 unrest.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "Red carnations and candles on snowy ground in front of a wall",
         },
         "body": [
@@ -760,7 +760,7 @@ ARTICLES = [
             ),
             (
                 "paragraph",
-                "For relatives of those killed, the pace and direction of the investigations have been a source of bitterness. Several families told Dateline that they still had not been shown forensic reports, and that investigators had suggested their relatives were looters rather than bystanders.",
+                "For relatives of those killed, the pace and direction of the investigations have been a source of bitterness. Several families told Borderland Ledger that they still had not been shown forensic reports, and that investigators had suggested their relatives were looters rather than bystanders.",
             ),
             (
                 "quote",
@@ -789,7 +789,7 @@ ARTICLES = [
         "authors": ["timur-rakhimov"],
         "image": {
             "caption": "Smoke drifts across Ala-Too Square in Bishkek on the morning after protesters entered the White House.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A wide square with a large white government building and a haze of smoke",
         },
         "body": [
@@ -830,7 +830,7 @@ ARTICLES = [
         "authors": ["timur-rakhimov", "bakyt-osmonov"],
         "image": {
             "caption": "Volunteers wearing white armbands stand guard outside a shopping centre in Bishkek at night.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A group of young people with armbands standing in front of a lit shop front at night",
         },
         "body": [
@@ -882,7 +882,7 @@ ARTICLES = [
         "authors": ["farida-nazarova", "bakyt-osmonov"],
         "image": {
             "caption": "A grey haze hangs over Bishkek’s rooftops, hiding the snow-covered Ala-Too range behind the city.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A city skyline blurred by thick grey smog with faint mountains behind",
         },
         "body": [
@@ -920,7 +920,7 @@ ARTICLES = [
         "authors": ["farida-nazarova"],
         "image": {
             "caption": "Rusting Soviet-era fishing boats lie on the dry seabed near Aralsk, far from today’s shoreline.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "Old rusty boats stranded on sand under a wide sky",
         },
         "body": [
@@ -963,7 +963,7 @@ ARTICLES = [
         "authors": ["timur-rakhimov", "farida-nazarova"],
         "image": {
             "caption": "An irrigation canal runs through dry foothills in the Ferghana Valley borderlands near Batken.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A concrete water channel crossing brown hills with a village in the distance",
         },
         "body": [
@@ -1004,7 +1004,7 @@ ARTICLES = [
         "authors": ["farida-nazarova", "timur-rakhimov"],
         "image": {
             "caption": "A money transfer office on a Dushanbe street, with exchange rates posted in the window.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A small shopfront with a board showing currency exchange rates",
         },
         "body": [
@@ -1040,7 +1040,7 @@ ARTICLES = [
         "authors": ["farida-nazarova"],
         "image": {
             "caption": "A stylised satellite view of a desert gas field with a plume of methane drawn in orange.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A map-like view of desert with an orange cloud shape over pipelines",
         },
         "body": [
@@ -1077,7 +1077,7 @@ ARTICLES = [
         "authors": ["timur-rakhimov"],
         "image": {
             "caption": "A deserted avenue in Nukus with military vehicles parked at an intersection.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "An empty wide street with armoured vehicles in the distance",
         },
         "body": [
@@ -1121,7 +1121,7 @@ ARTICLES = [
         "authors": ["timur-rakhimov"],
         "image": {
             "caption": "Volunteers unload oxygen concentrators outside a day hospital set up in a Bishkek school.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "People in masks carrying boxes from a van into a school building",
         },
         "body": [
@@ -1157,7 +1157,7 @@ ARTICLES = [
         "authors": ["aigerim-sadykova", "elif-demir"],
         "image": {
             "caption": "A white marble boulevard in Ashgabat, almost empty on a hot summer afternoon.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A wide avenue lined with white buildings and very few people",
         },
         "body": [
@@ -1193,7 +1193,7 @@ ARTICLES = [
         "authors": ["timur-rakhimov", "elif-demir"],
         "image": {
             "caption": "A hotel corridor turned into makeshift offices, in a scene recalling the early days of foreign embassies in Tashkent.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A long hotel corridor with desks, phones and stacks of paper",
         },
         "body": [
@@ -1231,7 +1231,7 @@ ARTICLES = [
         "authors": ["farida-nazarova"],
         "image": {
             "caption": "A Soviet-era hotel in central Dushanbe at dusk, with a few lit windows on its upper floors.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A tall concrete hotel building at twilight",
         },
         "body": [
@@ -1267,7 +1267,7 @@ ARTICLES = [
         "authors": ["aigerim-sadykova"],
         "image": {
             "caption": "A small air-quality sensor mounted on a balcony railing, with Almaty’s apartment blocks and mountains behind.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A small white box with a sensor attached to a balcony railing",
         },
         "body": [
@@ -1303,7 +1303,7 @@ ARTICLES = [
         "authors": ["farida-nazarova", "bakyt-osmonov"],
         "image": {
             "caption": "Researchers set up a measuring stake on a grey, debris-covered glacier tongue in the Kyrgyz Ala-Too.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "Two people with poles and backpacks standing on a dirty glacier",
         },
         "body": [
@@ -1344,7 +1344,7 @@ ARTICLES = [
         "authors": ["olena-marchenko"],
         "image": {
             "caption": "Protesters and riot police face each other across a wide avenue in Minsk on election night.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A line of police with shields facing a crowd under street lights",
         },
         "body": [
@@ -1385,7 +1385,7 @@ ARTICLES = [
         "authors": ["olena-marchenko"],
         "image": {
             "caption": "A poetry reading in a Vilnius bookshop, with a small audience seated among the shelves.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "People on folding chairs listening to a speaker in a bookshop",
         },
         "body": [
@@ -1423,7 +1423,7 @@ ARTICLES = [
         "authors": ["olena-marchenko"],
         "image": {
             "caption": "A Chișinău apartment block in darkness, with a single window lit by candlelight.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A dark apartment building at night with one faintly lit window",
         },
         "body": [
@@ -1472,7 +1472,7 @@ ARTICLES = [
         "authors": ["olena-marchenko", "timur-rakhimov"],
         "image": {
             "caption": "Students with suitcases crowd a railway platform in western Ukraine, waiting for a train to the Polish border.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "Young people with luggage on a crowded station platform",
         },
         "body": [
@@ -1509,7 +1509,7 @@ ARTICLES = [
         "authors": ["olena-marchenko"],
         "image": {
             "caption": "High-voltage pylons stretch across a snowy Lithuanian field towards the Polish border.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "Power lines and pylons across a flat snowy landscape",
         },
         "body": [
@@ -1548,7 +1548,7 @@ ARTICLES = [
         "authors": ["timur-rakhimov", "farida-nazarova"],
         "image": {
             "caption": "The Friendship Bridge across the Amu Darya between Termez and Hairatan, empty of traffic.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A long road and rail bridge over a wide brown river",
         },
         "body": [
@@ -1589,7 +1589,7 @@ ARTICLES = [
         "authors": ["farida-nazarova"],
         "image": {
             "caption": "A young woman studies at a laptop by the light of a small lamp in a darkened room.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A woman in a headscarf working at a laptop at night",
         },
         "body": [
@@ -1633,7 +1633,7 @@ ARTICLES = [
         "authors": ["aigerim-sadykova"],
         "image": {
             "caption": "Gantry cranes move shipping containers between Chinese and Kazakh trains at the Khorgos dry port.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "Large cranes lifting containers over railway tracks in a flat landscape",
         },
         "body": [
@@ -1670,7 +1670,7 @@ ARTICLES = [
         "authors": ["elif-demir"],
         "image": {
             "caption": "Students wrapped in blankets wait outside a sports hall used as a shelter in Adana.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A group of young people in blankets standing outside a large hall in winter",
         },
         "body": [
@@ -1713,7 +1713,7 @@ ARTICLES = [
         "authors": ["aigerim-sadykova", "olena-marchenko"],
         "image": {
             "caption": "A row of white stucco townhouses in central London, their windows shuttered.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "Elegant white terraced houses on a quiet London street",
         },
         "body": [
@@ -1749,7 +1749,7 @@ ARTICLES = [
         "authors": ["timur-rakhimov", "aigerim-sadykova"],
         "image": {
             "caption": "Flags of the European Union and the five Central Asian states outside a conference hall in Samarkand.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A row of national flags in front of a modern building with blue domes in the background",
         },
         "body": [
@@ -1785,7 +1785,7 @@ ARTICLES = [
         "authors": ["farida-nazarova"],
         "image": {
             "caption": "A newly dug canal cuts across the dry plains of northern Afghanistan, with excavators working in the distance.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A wide empty canal through a desert with construction machines far away",
         },
         "body": [
@@ -1826,7 +1826,7 @@ ARTICLES = [
         "authors": ["elif-demir", "bakyt-osmonov"],
         "image": {
             "caption": "A band performs on a stage in Ulaanbaatar, with a horsehead fiddle and an electric guitar side by side.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "Musicians on a stage with traditional string instruments and electric guitars under coloured lights",
         },
         "body": [
@@ -1872,7 +1872,7 @@ ARTICLES = [
         "authors": ["bakyt-osmonov", "farida-nazarova"],
         "image": {
             "caption": "A herder stacks bales of hay beside a white ger on the snow-dusted steppe.",
-            "credit": "Illustration: Dateline",
+            "credit": "Illustration: Borderland Ledger",
             "alt": "A round white tent with hay bales and a few goats on a snowy plain",
         },
         "body": [

@@ -4,10 +4,10 @@ Every step finds what it made before by slug, so loading twice changes nothing.
 """
 
 import datetime as dt
+import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,7 +23,7 @@ from dateline.accounts.roles import ensure_desk_accounts, setup_roles
 from dateline.core.illustrations import landscape_jpeg, portrait_png
 from dateline.core.models import SiteSettings, StandardPage
 from dateline.home.models import FocusCollection, HomePage
-from dateline.home.services import localize_front_page
+from dateline.home.services import localize_front_page, match_site_to_base_url
 from dateline.multimedia.models import MediaSectionPage
 from dateline.news.models import (
     ArticleAuthor,
@@ -89,7 +89,7 @@ MEDIA_SECTIONS = [
     ("visual-stories", "Visual Stories", "Photo essays from across the region.", True),
     ("podcasts", "Podcast", "Conversations and interviews about the region.", True),
     ("video", "Video", "Reports and explainers in moving pictures.", True),
-    ("blogs", "Blogs", "Our columnists on culture, food, security and more.", False),
+    ("blogs", "Blogs", "Our columnists on culture, food, security and more.", True),
 ]
 # Footer pages in footer order, titled as SITE.md names them; newsletter and support pages
 # are reached from the header instead.
@@ -107,6 +107,15 @@ FOCUS_COLLECTIONS = ["kazakhstans-bloody-january-2022", "coronavirus", "arts-and
 ADMIN_USERNAME = "admin"
 
 
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
+
+
+def paragraph(text: str) -> tuple[str, RichText]:
+    """A body paragraph of a footer page, its email addresses written as links."""
+    linked = EMAIL.sub(lambda m: f'<a href="mailto:{m[0]}">{m[0]}</a>', text)
+    return ("paragraph", RichText(f"<p>{linked}</p>"))
+
+
 def term_slug(name: str) -> str:
     return slugify(name.replace("'", ""))
 
@@ -117,6 +126,19 @@ class DemoLoader:
         self.locale = locale or Locale.get_default()
         self.terms: dict[str, Page] = {}
         self.authors: dict[str, AuthorPage] = {}
+
+    def is_loaded(self) -> bool:
+        """Whether the demo was loaded already. ``load()`` runs in one transaction and its
+        last step sets up each edition's editors, so their groups mean it ran to the end."""
+        from django.contrib.auth.models import Group
+
+        from dateline.accounts.roles import edition_homes, editors_group_name
+
+        homes = edition_homes()
+        if len(homes) < 2 or not all(isinstance(h.specific, HomePage) for h in homes):
+            return False
+        names = [editors_group_name(home) for home in homes]
+        return Group.objects.filter(name__in=names).count() == len(names)
 
     @transaction.atomic
     def load(self) -> HomePage:
@@ -136,7 +158,7 @@ class DemoLoader:
                 slug,
                 title=FOOTER_PAGES.get(slug, data["title"]),
                 intro=data.get("intro", ""),
-                body=[("paragraph", RichText(f"<p>{text}</p>")) for text in data["body"]],
+                body=[paragraph(text) for text in data["body"]],
                 show_in_menus=slug in FOOTER_PAGES,
             )
         articles = [self.article(home, data) for data in content.ARTICLES]
@@ -170,16 +192,8 @@ class DemoLoader:
             )
             home.save_revision().publish()
         # Page URLs (canonical links, sitemaps) are built from the Site record.
-        base_url = urlsplit(settings.DATELINE_BASE_URL)
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "root_page": home,
-                "hostname": base_url.hostname or "localhost",
-                "port": base_url.port or (443 if base_url.scheme == "https" else 80),
-                "site_name": content.SITE["name"],
-            },
-        )
+        match_site_to_base_url(home)
+        Site.objects.filter(is_default_site=True).update(site_name=content.SITE["name"])
         return home
 
     def site_settings(self, home: HomePage) -> None:
@@ -393,7 +407,7 @@ class RussianEdition:
             return {
                 "title": data["title"],
                 "intro": data.get("intro", ""),
-                "body": [("paragraph", RichText(f"<p>{text}</p>")) for text in data["body"]],
+                "body": [paragraph(text) for text in data["body"]],
             }
         if slug not in content_ru.TERM_NAMES:
             return None
@@ -446,8 +460,9 @@ class RussianEdition:
         return translation
 
 
-def ensure_admin(password_file: Path) -> tuple[str, str | None]:
-    """Create the demo's admin account once; return its username and password.
+def ensure_admin(password_file: Path) -> tuple[str, str | None, list[str]]:
+    """Create the demo's admin account once; return its username, its password and the
+    desk accounts' usernames (which share the password).
 
     The password is kept in var/ (never committed) so that `make demo` can print it again.
     """
@@ -462,9 +477,9 @@ def ensure_admin(password_file: Path) -> tuple[str, str | None]:
         password_file.parent.mkdir(parents=True, exist_ok=True)
         password_file.write_text(password + "\n")
     elif not password_file.exists():
-        return ADMIN_USERNAME, None
-    ensure_desk_accounts(password)  # en-editor, ru-contributor, ...: the same password
-    return ADMIN_USERNAME, password
+        return ADMIN_USERNAME, None, []
+    desk = ensure_desk_accounts(password)  # en-editor, ru-contributor, ...: the same password
+    return ADMIN_USERNAME, password, desk
 
 
 def admin_password_file() -> Path:

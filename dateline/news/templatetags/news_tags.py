@@ -16,3 +16,13 @@ def article_structured_data(context, article, lead_image_url=None) -> list[dict]
         else SiteSettings.for_site(Site.objects.get(is_default_site=True))
     )
     return article_json_ld(article, request, site_settings, lead_image_url)
+
+
+@register.simple_tag
+def blog_of(article):
+    """The blog a blog post belongs to (one query), or None for a news story."""
+    from dateline.news.selectors import label_blog_posts
+
+    if not hasattr(article, "blog"):
+        label_blog_posts([article])
+    return article.blog

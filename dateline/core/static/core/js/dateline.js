@@ -49,7 +49,42 @@
     });
   }
 
+  // A <details data-open-wide> is folded on a phone and unfolded where there is room.
+  function openWhereWide() {
+    if (window.matchMedia("(min-width: 48em)").matches) {
+      document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+        details.open = true;
+      });
+    }
+  }
+
+  // A podcast chapter link (a[data-seek], the file at that time without this script) moves
+  // the page's own player to the chapter instead of leaving the page for the bare file.
+  function seekOnPage(event) {
+    var link = event.target.closest && event.target.closest("a[data-seek]");
+    var player = link && document.querySelector("audio.player__audio");
+    if (!player) {
+      return;
+    }
+    event.preventDefault();
+    var start = Number(link.getAttribute("data-seek")) || 0;
+    player.currentTime = start;
+    if (Math.abs(player.currentTime - start) > 0.5) {
+      // Not loaded far enough to seek yet: seek once the browser can.
+      player.addEventListener("canplaythrough", function () {
+        player.currentTime = start;
+      }, { once: true });
+    }
+    var playing = player.play();
+    if (playing && playing.catch) {
+      playing.catch(function () {});
+    }
+    player.focus();
+  }
+
   function init() {
+    openWhereWide();
+    document.addEventListener("click", seekOnPage);
     var panels = document.querySelectorAll("[data-menu-panel]");
     panels.forEach(function (panel) {
       enableFilter(panel);
