@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import VIEWPORTS, screenshot
+from tests.helpers.page_checks import VIEWPORTS, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -314,7 +314,7 @@ def test_bulk_inserted_articles_need_the_rebuild_command(client, site):
 
 
 def test_a_storys_places_and_topics_are_searched(client, site, publish):
-    from tests.factories import PlacePageFactory
+    from tests.helpers.factories import PlacePageFactory
 
     karabakh = PlacePageFactory(parent=site["caucasus"], title="Nagorno Karabakh", slug="nk")
     publish(site["home"], "Talks resume in Brussels", text="The enclave's future is on the table.",

@@ -7,8 +7,13 @@ import pytest
 from lxml import etree
 
 from dateline.home.services import match_site_to_base_url
-from tests.factories import ArticlePageFactory, ImageFactory, make_russian_edition, translate
-from tests.multimedia.media_factories import (
+from tests.helpers.factories import (
+    ArticlePageFactory,
+    ImageFactory,
+    make_russian_edition,
+    translate,
+)
+from tests.helpers.media_factories import (
     PodcastEpisodePageFactory,
     PodcastSeriesPageFactory,
     make_media,
