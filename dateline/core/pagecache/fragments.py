@@ -38,27 +38,46 @@ def edition_cached_many(
     current = generation(edition)
     prefix = f"{PREFIX}:parts:{edition}:{current}:"
     local = copies_for(current)
-    # Each entry is (expiry time, the value pickled): each reader unpickles its own copy,
-    # since model instances are changed by the request that uses them.
+    copies = _stored_copies(local, prefix, names)
+    missing = [name for name, copy in copies.items() if copy is None]
+    if missing:
+        copies.update(_computed(prefix, missing, compute, timeout))
+    for name, copy in copies.items():
+        local.put(prefix + name, copy, copy[0])
+    return {name: pickle.loads(copy[1]) for name, copy in copies.items()}
+
+
+def _stored_copies(local, prefix: str, names: list[str]) -> dict[str, tuple | None]:
+    """Each entry as this worker keeps it, else as the shared cache does (one round trip
+    for all those), else None.
+
+    Each entry is (expiry time, the value pickled): each reader unpickles its own copy,
+    since model instances are changed by the request that uses them.
+    """
     copies = {name: local.get(prefix + name) for name in names}
     wanted = [prefix + name for name, copy in copies.items() if copy is None]
     shared = cache.get_many(wanted) if wanted else {}
     for name, copy in copies.items():
         if copy is None:
             copies[name] = shared.get(prefix + name)
-    missing = [name for name, copy in copies.items() if copy is None]
-    if missing:
-        seconds = page_seconds() if timeout is None else timeout
-        computed = compute(missing)
-        fresh = {
-            name: (time.time() + seconds, pickle.dumps(computed[name], pickle.HIGHEST_PROTOCOL))
-            for name in missing
-        }
-        cache.set_many({prefix + name: copy for name, copy in fresh.items()}, seconds)
-        copies.update(fresh)
-    for name, copy in copies.items():
-        local.put(prefix + name, copy, copy[0])
-    return {name: pickle.loads(copy[1]) for name, copy in copies.items()}
+    return copies
+
+
+def _computed(
+    prefix: str,
+    missing: list[str],
+    compute: Callable[[list[str]], dict[str, object]],
+    timeout: int | None,
+) -> dict[str, tuple]:
+    """The entries no cache had, computed in one call and stored in the shared cache."""
+    seconds = page_seconds() if timeout is None else timeout
+    computed = compute(missing)
+    fresh = {
+        name: (time.time() + seconds, pickle.dumps(computed[name], pickle.HIGHEST_PROTOCOL))
+        for name in missing
+    }
+    cache.set_many({prefix + name: copy for name, copy in fresh.items()}, seconds)
+    return fresh
 
 
 def edition_fragment(
