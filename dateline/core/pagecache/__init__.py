@@ -22,6 +22,7 @@ The modules: ``conf`` (settings, key prefix), ``local`` (each worker's own copie
 ``generations``, ``fragments`` (the shared parts), ``priming`` (Site, settings and route
 handed to Wagtail), ``candidates`` (which requests, which key), ``responses`` (what is
 stored: gzip once, ETags, 304s), ``middleware`` and ``invalidation`` (bumps, CDN purge).
+Other apps use what this module exports; settings name ``middleware.PageCacheMiddleware``.
 """
 
 from .conf import enabled, page_seconds
@@ -33,31 +34,19 @@ from .fragments import (
     locale_of,
     site_id,
 )
-from .generations import (
-    bump,
-    bump_all,
-    edition_of_path,
-    editions,
-    forget_generations,
-    generation,
-)
-from .invalidation import editions_showing, invalidate_everything, invalidate_page
+from .generations import edition_of_path, forget_generations
+from .invalidation import invalidate_everything, invalidate_page
 from .local import LocalCopies, local_copies
 
 __all__ = [
     "LocalCopies",
     "active_locale",
-    "bump",
-    "bump_all",
     "edition_cached",
     "edition_cached_many",
     "edition_fragment",
     "edition_of_path",
-    "editions",
-    "editions_showing",
     "enabled",
     "forget_generations",
-    "generation",
     "invalidate_everything",
     "invalidate_page",
     "local_copies",
