@@ -8,11 +8,12 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import faults, pagecache, periodic, workers
+        from . import periodic, publish_action, workers
+        from .signal_handlers import register_signal_handlers
 
-        faults.make_publishing_atomic()
+        publish_action.make_publishing_atomic()
 
-        pagecache.connect_signals()
+        register_signal_handlers()
 
         # Half the staleness limit: a killed worker's task waits at most 1.5 limits.
         periodic.register(

@@ -3,7 +3,7 @@
 PostgreSQL restarting, a failover or a full disk raise ``OperationalError`` (or, on a
 connection that broke mid-request, ``InterfaceError``). Readers then get a short page in
 their edition's language with ``Retry-After``, and monitoring gets a 503 it can tell apart
-from a bug. Pages in the page cache (``core/pagecache.py``) are still served, since a
+from a bug. Pages in the page cache (``core/pagecache/``) are still served, since a
 cache hit runs no SQL; Django's ``CONN_HEALTH_CHECKS`` reconnects on the first request after
 the database is back, so nothing needs restarting.
 
@@ -12,11 +12,10 @@ raises; ``core.views.server_error`` sends here what other middleware raised (the
 the user) before Django would show the 500 page.
 """
 
-import functools
 import logging
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.urls import reverse
@@ -69,27 +68,3 @@ class DatabaseOutageMiddleware:
             exc_info=exception,
         )
         return database_unavailable(request)
-
-
-def make_publishing_atomic() -> None:
-    """Publish each revision in one transaction (called once, from ``CoreConfig.ready``).
-
-    Wagtail saves the page as live and then sends ``page_published``, whose receivers
-    (the search index, translations' tags, the page cache) run outside any transaction: one
-    that raises would leave the new version live with half its work done. Inside one
-    transaction the previous version stays live instead; the draft revision, saved before
-    publishing starts, is kept for the editor to publish again.
-    """
-    from wagtail.actions.publish_revision import PublishRevisionAction
-
-    execute = PublishRevisionAction.execute
-    if getattr(execute, "dateline_atomic", False):
-        return
-
-    @functools.wraps(execute)
-    def atomic_execute(self, *args, **kwargs):
-        with transaction.atomic():
-            return execute(self, *args, **kwargs)
-
-    atomic_execute.dateline_atomic = True
-    PublishRevisionAction.execute = atomic_execute

@@ -6,7 +6,7 @@ queries for that address). A reader's page is found here with one query for the 
 its ancestors by slug and depth and one for the deepest page's specific fields; the
 edition's home page comes from the per-edition cache. The page cache middleware hands the
 result to Wagtail through the attribute Wagtail itself caches its route in
-(``request._wagtail_route_for_request``), so editors, previews and anything this module
+(``core.wagtail_internals.give_route``), so editors, previews and anything this module
 does not handle keep Wagtail's own routing.
 
 The result is the same as Wagtail's: the deepest page found along the path gets
@@ -21,6 +21,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, Site
 
+from dateline.core import wagtail_internals
 from dateline.core.pagecache import edition_cached, edition_of_path, locale_of
 
 # Set on a request that this module did not route: Wagtail routes it as usual.
@@ -29,7 +30,7 @@ _NOT_HANDLED = object()
 
 def prime_route(request, path: str) -> None:
     """Route a reader's request to a page now, in two queries, for Wagtail to use."""
-    site = getattr(request, "_wagtail_site", None)
+    site = wagtail_internals.cached_site(request)
     if site is None:
         return
     edition = edition_of_path(request.path_info)
@@ -44,7 +45,7 @@ def prime_route(request, path: str) -> None:
         return
     if result is not None:
         _skip_view_restriction_queries(result.page)
-    request._wagtail_route_for_request = result
+    wagtail_internals.give_route(request, result)
 
 
 def _edition_home(site: Site):
@@ -60,7 +61,7 @@ def _route(request, home, components: list[str]):
     if len(components) == 1:
         page = _likely_child(home, components[0])
         if page is not None:
-            page._cached_parent_obj = home
+            wagtail_internals.give_parent(page, home)
             locale_of(page)
             return page.route(request, [])
     # Wagtail's walk, "the child of the page above with this slug", for every segment in
@@ -84,7 +85,7 @@ def _route(request, home, components: list[str]):
     if any(_overrides_route(_model_of(page)) for page in chain):
         return _NOT_HANDLED
     deepest = chain[-1].specific
-    deepest._cached_parent_obj = chain[-2] if len(chain) > 1 else home
+    wagtail_internals.give_parent(deepest, chain[-2] if len(chain) > 1 else home)
     locale_of(deepest)
     return deepest.route(request, components[len(chain) :])
 
@@ -122,7 +123,7 @@ def _skip_view_restriction_queries(page) -> None:
     """Most sites restrict no page at all: then Wagtail's restriction check (two queries
     per page) can only find nothing. The check calls ``page.get_view_restrictions()``, so
     the routed page answers it from the per-site cache; a save or delete of any
-    restriction clears that cache (pagecache.connect_signals)."""
+    restriction clears that cache (core.signal_handlers)."""
     if not edition_cached(settings.LANGUAGE_CODE, "any-view-restriction", _any_restriction):
         page.get_view_restrictions = PageViewRestriction.objects.none
 

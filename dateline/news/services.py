@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
+from dateline.core import wagtail_internals
 from dateline.core.editions import point_at_edition
 from dateline.core.illustrations import landscape_jpeg
 from dateline.taxonomy.models import CollectionPage, PlacePage, RegionPage, TopicPage
@@ -139,7 +140,7 @@ def _next_child_number(parent: Page) -> int:
         .values_list("path", flat=True)
         .first()
     )
-    return Page._str2int(last[-Page.steplen :]) + 1 if last else 1
+    return wagtail_internals.step_to_number(last[-Page.steplen :]) + 1 if last else 1
 
 
 def _base_page(rng, home: Page, number: int, content_type, locale: Locale) -> Page:
@@ -151,7 +152,7 @@ def _base_page(rng, home: Page, number: int, content_type, locale: Locale) -> Pa
         draft_title=title,
         slug=slug,
         content_type=content_type,
-        path=home.path + Page._int2str(number).rjust(Page.steplen, "0"),
+        path=home.path + wagtail_internals.number_to_step(number).rjust(Page.steplen, "0"),
         depth=home.depth + 1,
         numchild=0,
         url_path=f"{home.url_path}{slug}/",

@@ -4,6 +4,7 @@ change shows on the next request, with the local-memory cache and with Redis."""
 import datetime as dt
 import gzip
 import os
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -15,6 +16,7 @@ from django.utils.http import http_date
 
 from dateline.core import pagecache
 from dateline.core.models import SiteSettings
+from dateline.core.pagecache import generations
 from dateline.news.models import Correction, LiveUpdate
 from tests.helpers.factories import ArticlePageFactory, desk_page, make_russian_edition, translate
 
@@ -154,11 +156,11 @@ def test_another_workers_publish_retires_pages_within_the_memo(client, page_cach
     by another process (here: straight in the cache) shows once that period is over."""
     with override_settings(DATELINE_GENERATION_MEMO_SECONDS=60):
         assert client.get(story.url)["X-Dateline-Cache"] == "miss"
-        cache.incr(pagecache._generation_key("en"))  # another worker published
+        cache.incr(generations._generation_key("en"))  # another worker published
         assert client.get(story.url)["X-Dateline-Cache"] == "hit"
         # A minute later (the memo's reading aged rather than the test made to wait):
-        value, read_at = pagecache._recent_generations["en"]
-        pagecache._recent_generations["en"] = (value, read_at - 61)
+        value, read_at = generations._recent_generations["en"]
+        generations._recent_generations["en"] = (value, read_at - 61)
         assert client.get(story.url)["X-Dateline-Cache"] == "miss"
 
 
@@ -179,8 +181,8 @@ def test_a_worker_serves_its_own_copy_of_a_hot_page_without_asking_the_cache(
 def test_a_workers_copy_never_outlives_the_shared_entry(client, page_cache, story, monkeypatch):
     assert client.get(story.url)["X-Dateline-Cache"] == "miss"
     assert client.get(story.url)["X-Dateline-Cache"] == "hit"
-    later = pagecache.time.time() + pagecache.page_seconds() + 1
-    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+    later = time.time() + pagecache.page_seconds() + 1
+    monkeypatch.setattr(time, "time", lambda: later)
     cache.delete(stored_page_key())  # what the cache itself does once the entry's time is up
     assert client.get(story.url)["X-Dateline-Cache"] == "miss"
 
@@ -188,7 +190,7 @@ def test_a_workers_copy_never_outlives_the_shared_entry(client, page_cache, stor
 def test_a_worker_keeps_only_the_most_recently_used_copies(settings):
     settings.DATELINE_LOCAL_CACHE_ENTRIES = 2
     copies = pagecache.LocalCopies()
-    expires = pagecache.time.time() + 60
+    expires = time.time() + 60
     for key in ("home", "story", "listing"):
         copies.put(key, key.upper(), expires)
         copies.get("home")  # the home page is read all the time

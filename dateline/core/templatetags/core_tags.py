@@ -221,7 +221,8 @@ def live_translations(context) -> list[Page]:
         return []
     if getattr(page, "has_live_translation", None) is False:  # routing asked (core.routing)
         return []
-    # A translation's publish or unpublish bumps this edition too (pagecache.editions_showing).
+    # A translation's publish or unpublish bumps this edition too
+    # (pagecache.invalidation.editions_showing).
     return _request_cache(
         context.get("request"),
         f"translations-{page.pk}",

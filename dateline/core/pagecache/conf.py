@@ -1,0 +1,14 @@
+"""The page cache's settings, and the prefix of its keys."""
+
+from django.conf import settings
+
+# Every entry of ours starts with this, so that a shared Redis can tell them apart.
+PREFIX = "pagecache"
+
+
+def enabled() -> bool:
+    return getattr(settings, "DATELINE_PAGE_CACHE", True)
+
+
+def page_seconds() -> int:
+    return getattr(settings, "DATELINE_PAGE_CACHE_SECONDS", 300)

@@ -1,0 +1,41 @@
+"""The core app's signal receivers, and their wiring: the page cache cleared on every
+change readers can see. ``register_signal_handlers()`` is called once, from
+``CoreConfig.ready()`` (Wagtail's own apps' convention); each connection has a
+``dispatch_uid``, so calling it again connects nothing twice."""
+
+from django.core.signals import setting_changed
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from dateline.core import pagecache
+from dateline.core.models import SiteSettings
+
+
+def page_changed(sender, instance, **kwargs) -> None:
+    """A page published, unpublished or moved."""
+    pagecache.invalidate_page(instance)
+
+
+def page_deleted(sender, instance, **kwargs) -> None:
+    """Any row deleted: a page's clears the pages that show it."""
+    if isinstance(instance, Page):
+        pagecache.invalidate_page(instance)
+
+
+def site_changed(sender, **kwargs) -> None:
+    """What every page shows changed: site settings, a site, a locale, a view restriction."""
+    pagecache.invalidate_everything()
+
+
+def register_signal_handlers() -> None:
+    setting_changed.connect(pagecache.forget_generations, dispatch_uid="pagecache-settings")
+    page_published.connect(page_changed, dispatch_uid="pagecache-published")
+    page_unpublished.connect(page_changed, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(page_changed, dispatch_uid="pagecache-moved")
+    post_delete.connect(page_deleted, dispatch_uid="pagecache-deleted")
+    # A view restriction changes who may see a page: stored copies must go, and
+    # core.routing's "no page is restricted" shortcut must be asked again.
+    for model in (SiteSettings, Site, Locale, PageViewRestriction):
+        post_save.connect(site_changed, sender=model, dispatch_uid=f"pagecache-{model}")
+        post_delete.connect(site_changed, sender=model, dispatch_uid=f"pagecache-del-{model}")

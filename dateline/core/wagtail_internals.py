@@ -1,0 +1,108 @@
+"""Every place Dateline relies on a part of Wagtail (and of treebeard, its tree) that is not
+public API: private attributes, private methods, and the one method Dateline wraps.
+
+They are here, and only here, so that an upgrade of Wagtail has one module to check, and
+``tests/core/test_wagtail_internals.py`` fails with a clear message if the Wagtail in use
+no longer behaves the way each function below assumes. Each one says why it is needed.
+Wagtail's imports stay inside the functions: the page cache imports this module while
+the apps' models are still loading.
+"""
+
+from collections.abc import Callable
+
+from django.http import HttpRequest
+
+# --- the request's Site ------------------------------------------------------------------
+
+
+def cached_site(request: HttpRequest):
+    """The Site Wagtail has already found for this request, or None.
+
+    ``Site.find_for_request()`` keeps its answer in ``request._wagtail_site``; reading it
+    directly tells "found no site" (None) from "not looked up yet" without a query. Used by
+    the page cache's per-site HTML and by ``core.routing``.
+    """
+    return getattr(request, "_wagtail_site", None)
+
+
+def site_lookup_key(request: HttpRequest) -> str:
+    """The host and port Wagtail's site lookup goes by, as a cache key.
+
+    ``Site._find_for_request()`` reads the raw host (Django's private
+    ``request._get_raw_host()``, which skips the ALLOWED_HOSTS check) and the port: the
+    page cache keeps one answer per such pair, so it must key by the same two.
+    """
+    return f"{request._get_raw_host()}:{request.get_port()}"
+
+
+def find_site(request: HttpRequest):
+    """The Site for this request, looked up without reading or setting Wagtail's cache
+    on the request (``Site._find_for_request``): the page cache keeps the answer itself."""
+    from wagtail.models import Site
+
+    return Site._find_for_request(request)
+
+
+def give_site(request: HttpRequest, site) -> None:
+    """Hand Wagtail the request's Site (from the page cache), where
+    ``Site.find_for_request()`` looks first, so that Wagtail does not query for it."""
+    request._wagtail_site = site
+
+
+def give_site_settings(request: HttpRequest, site_settings) -> None:
+    """Hand Wagtail a site setting for this request, as ``BaseSiteSetting.for_request()``
+    does itself: on the request under ``get_cache_attr_name()``, with the request in
+    ``site_settings._request`` so that its page links are written relative to that site."""
+    site_settings._request = request
+    setattr(request, type(site_settings).get_cache_attr_name(), site_settings)
+
+
+# --- routing -----------------------------------------------------------------------------
+
+
+def give_route(request: HttpRequest, result) -> None:
+    """Hand Wagtail the route ``core.routing`` found (a ``RouteResult`` or None for a 404).
+
+    ``Page.route_for_request()`` keeps its answer in ``request._wagtail_route_for_request``
+    and reads it from there first, so Wagtail's ``serve`` view uses Dateline's two-query
+    routing without a view of Dateline's own.
+    """
+    request._wagtail_route_for_request = result
+
+
+def give_parent(page, parent) -> None:
+    """Tell a page its parent, already loaded, so that ``get_parent()`` (which serving a
+    page calls, for the breadcrumbs and the edition's links) costs no query: treebeard
+    keeps the parent in ``page._cached_parent_obj`` and returns it from there."""
+    page._cached_parent_obj = parent
+
+
+def step_to_number(step: str) -> int:
+    """The number a page's last path step stands for (treebeard's ``_str2int``): the demo
+    content writes pages in bulk and numbers their paths itself."""
+    from wagtail.models import Page
+
+    return Page._str2int(step)
+
+
+def number_to_step(number: int) -> str:
+    """treebeard's ``_int2str``: ``step_to_number`` the other way round (not padded)."""
+    from wagtail.models import Page
+
+    return Page._int2str(number)
+
+
+# --- publishing --------------------------------------------------------------------------
+
+
+def wrap_publish_revision(wrap: Callable[[Callable], Callable]) -> None:
+    """Replace ``PublishRevisionAction.execute`` with ``wrap(execute)``.
+
+    Every publish in Wagtail (the editor's button, scheduled publishing, ``page.publish()``
+    and ``revision.publish()``) runs this one method, which saves the page as live and then
+    sends ``page_published``; ``core.publish_action`` wraps it in a transaction. Not private
+    by name, but which method every publish goes through is Wagtail's internal design.
+    """
+    from wagtail.actions.publish_revision import PublishRevisionAction
+
+    PublishRevisionAction.execute = wrap(PublishRevisionAction.execute)
