@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "dateline.audience",
     "dateline.newsletter",
     "dateline.home",
+    "dateline.imports",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -101,6 +102,8 @@ MIDDLEWARE = [
     # After WhiteNoise, which sends its own precompressed files. Pages from the page cache
     # arrive already compressed (core/pagecache.py); this compresses everything else.
     "django.middleware.gzip.GZipMiddleware",
+    # WordPress's old ?p=ID addresses on the front page answer with their redirect (imports).
+    "dateline.imports.middleware.OldQueryRedirectMiddleware",
     # Before the session: a cached page is served without a session, a user or any SQL.
     "dateline.core.pagecache.PageCacheMiddleware",
     # Below the page cache: a stored page keeps the headers these two set, so a hit does
