@@ -438,6 +438,9 @@ class Importer(Resolver):
     def import_all(self, items: Iterable[Item], total: int | None = None, force: set | None = None) -> None:
         from tqdm import tqdm
 
+        report = self.report
+        if force is not None:  # a second look at some items: counted apart, not reported twice
+            self.report = Report(self.kind, self.source, self.options.dry_run)
         with self.cache.active():
             bar = tqdm(items, total=total, unit="item", disable=not self.options.progress, dynamic_ncols=True)
             for item in bar:
@@ -445,6 +448,12 @@ class Importer(Resolver):
                     continue
                 self.import_one(item, force=force is not None)
                 self.cache.flush()
+        if force is not None:
+            second, self.report = self.report, report
+            report.counts["links_resolved"] += second.counts["updated"]
+            report.counts["failed"] += second.counts["failed"]
+            for entry in second.lists.get("errors", []):
+                report.add("errors", entry)
 
     def import_one(self, item: Item, force: bool = False) -> None:
         self.current = item
@@ -489,7 +498,7 @@ class Importer(Resolver):
         conversion = convert(item.html, self)
         for name in conversion.unknown:
             ids = self.report.unknown_markup.setdefault(name, [])
-            if len(ids) < 50:
+            if len(ids) < 50 and item.source_id not in ids:
                 ids.append(item.source_id)
         lead = None
         if item.feature_image or item.feature_image_id:

@@ -1,8 +1,9 @@
 """Settings → Imports: each run's report, for administrators."""
 
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .models import ImportRun
 
@@ -23,9 +24,13 @@ class ImportRunViewSet(ModelViewSet):
     list_display = ["__str__", "status", "dry_run", "summary", "finished_at"]
     list_filter = ["kind", "status"]
     inspect_view_enabled = True
-    inspect_view_fields = ["kind", "source", "dry_run", "status", "summary", "started_at", "finished_at", "report"]
+    inspect_view_fields = [
+        "kind", "source", "dry_run", "status", "summary", "started_at", "finished_at", "report",
+    ]  # fmt: skip
     form_fields = ["summary"]
-    permission_policy = SuperuserOnly(ImportRun)
+
+
+register_permission_policy(ImportRun, SuperuserOnly(ImportRun))
 
 
 @hooks.register("register_admin_viewset")
