@@ -29,13 +29,16 @@ FETCH_LIMIT = 50 * 1024 * 1024  # bytes
 
 
 def relative_path(url: str) -> str:
-    """The path of a file inside the uploads folder: 2019/05/photo.jpg."""
+    """The path of a file inside the uploads folder (WordPress: 2019/05/photo.jpg) or the
+    content folder (Ghost: images/2019/05/photo.jpg)."""
     path = unquote(urlsplit(url).path)
     for root in UPLOAD_ROOTS:
         if root in path:
             rest = path.split(root, 1)[1]
             if root == "/content/images/" and rest.startswith("size/"):
                 rest = rest.split("/", 2)[2] if rest.count("/") >= 2 else rest  # size/w600/...
+            if root.startswith("/content/"):  # Ghost: --media-dir is the content folder
+                rest = root.removeprefix("/content/") + rest
             return rest.lstrip("/")
     return PurePosixPath(path).name
 
