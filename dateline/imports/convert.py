@@ -28,7 +28,16 @@ KNOWN_BLOCKS = {
     "cover", "file", "buttons", "button", "embed", "missing", "block", "classic",
 }  # fmt: skip
 # Shortcodes turned into blocks; any other [name ...] is kept as text and reported.
-KNOWN_SHORTCODES = {"caption", "wp_caption", "gallery", "embed", "audio", "video", "youtube", "vimeo"}
+KNOWN_SHORTCODES = {
+    "caption",
+    "wp_caption",
+    "gallery",
+    "embed",
+    "audio",
+    "video",
+    "youtube",
+    "vimeo",
+}
 
 ALLOWED_TAGS = {
     "p", "br", "a", "b", "strong", "i", "em", "u", "s", "sub", "sup", "span", "small", "mark",
@@ -63,9 +72,8 @@ CLASSIC_BLOCK_START = re.compile(
 GUTENBERG_COMMENT = re.compile(
     r"<!--\s+(/)?wp:([a-z0-9_\-]+(?:/[a-z0-9_\-]+)?)(\s+(\{.*?\}))?\s*(/)?-->", re.S
 )
-SHORTCODE = re.compile(
-    r"\[(\[?)(/?)([a-zA-Z][\w\-]*)((?:\s+[^\]]*?)?)\s*(/?)\](\]?)"
-)
+BARE_URL = re.compile(r"^https?://[^\s<>\"]+$")
+SHORTCODE = re.compile(r"\[(\[?)(/?)([a-zA-Z][\w\-]*)((?:\s+[^\]]*?)?)\s*(/?)\](\]?)")
 SHORTCODE_ATTR = re.compile(r"""([\w\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s\]]+))""")
 
 
@@ -228,7 +236,9 @@ def _shortcodes(text: str, result: Conversion) -> str:
 
 def _shortcode_html(name: str, attrs: dict, inner: str, raw_attrs: str) -> str:
     if name in ("caption", "wp_caption"):
-        found = re.match(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", inner, re.S | re.I)
+        found = re.match(
+            r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", inner, re.S | re.I
+        )
         image, caption = (found.group(1), found.group(2)) if found else (inner, "")
         caption = caption.strip() or attrs.get("caption", "")
         return f"<figure>{image}<figcaption>{caption}</figcaption></figure>"
@@ -335,6 +345,9 @@ class _Walker:
         classes = set((el.get("class") or "").split())
         if tag == "p":
             self.flush()
+            alone = (el.text or "").strip()
+            if len(el) == 0 and BARE_URL.match(alone):  # a URL on its own line: an embed
+                return self.embed(alone, "")
             self.paragraph(self.rich(el))
             self.pull_media(el)
         elif tag in HEADINGS:
@@ -453,7 +466,12 @@ class _Walker:
             return
         self.add(
             "image",
-            {"image": image, "caption": caption[:255], "credit": "", "alt": (img.get("alt") or "")[:255]},
+            {
+                "image": image,
+                "caption": caption[:255],
+                "credit": "",
+                "alt": (img.get("alt") or "")[:255],
+            },
         )
 
     def gallery(self, ids: list[str]) -> None:

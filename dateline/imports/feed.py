@@ -77,7 +77,7 @@ def _fetch(location: str) -> bytes:
 
 def _parse(location: str):
     text = decode(_fetch(location))
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", '<?xml version="1.0" encoding="utf-8"?>', text, 1)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", '<?xml version="1.0" encoding="utf-8"?>', text, count=1)
     parsed = feedparser.parse(
         text.encode("utf-8"), response_headers={"content-type": "application/xml; charset=utf-8"}
     )

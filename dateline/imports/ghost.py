@@ -85,9 +85,7 @@ def read(path: Path, site_url: str = "") -> Export:
     for row in sorted(data.get("posts_tags", []) or [], key=lambda r: r.get("sort_order") or 0):
         post_tags.setdefault(str(row["post_id"]), []).append(str(row["tag_id"]))
     post_authors: dict[str, list] = {}
-    for row in sorted(
-        data.get("posts_authors", []) or [], key=lambda r: r.get("sort_order") or 0
-    ):
+    for row in sorted(data.get("posts_authors", []) or [], key=lambda r: r.get("sort_order") or 0):
         post_authors.setdefault(str(row["post_id"]), []).append(str(row["author_id"]))
     meta = {str(m.get("post_id")): m for m in data.get("posts_meta", []) or []}
 
@@ -122,12 +120,15 @@ def read(path: Path, site_url: str = "") -> Export:
             modified_at=_date(post.get("updated_at")),
             authors=[users[a].key for a in author_ids if a in users],
             terms=[
-                (tags[t].taxonomy, tags[t].slug, tags[t].name) for t in post_tags.get(post_id, [])
+                (tags[t].taxonomy, tags[t].slug, tags[t].name)
+                for t in post_tags.get(post_id, [])
                 if t in tags
             ],  # fmt: skip
             link=link,
             feature_image=resolve(post.get("feature_image")),
-            feature_caption=extra.get("feature_image_caption") or post.get("feature_image_caption") or "",
+            feature_caption=extra.get("feature_image_caption")
+            or post.get("feature_image_caption")
+            or "",
             feature_alt=extra.get("feature_image_alt") or post.get("feature_image_alt") or "",
         )
         export.items.append(item)

@@ -44,12 +44,16 @@ def relative_path(url: str) -> str:
 
 
 class MediaStore:
-    def __init__(self, media_dir: Path | None, fetch: bool, dry_run: bool, report):
+    def __init__(self, media_dir: Path | None, fetch: bool, dry_run: bool, owner):
         self.media_dir = Path(media_dir) if media_dir else None
         self.fetch = fetch
         self.dry_run = dry_run
-        self.report = report
+        self.owner = owner  # the importer, whose report is the current one
         self.by_url: dict[str, tuple[str, int] | None] = {}  # url -> ("image"|"document", pk)
+
+    @property
+    def report(self):
+        return self.owner.report
 
     # What the pipeline asks
 
@@ -124,7 +128,9 @@ class MediaStore:
 
     @transaction.atomic
     def _create(self, kind, data, name, digest, url, known, attachment, item_id) -> int | None:
-        title = (attachment.title if attachment and attachment.title else PurePosixPath(name).stem)[:255]
+        title = (attachment.title if attachment and attachment.title else PurePosixPath(name).stem)[
+            :255
+        ]
         if kind == "image":
             try:
                 with PILImage.open(BytesIO(data)) as picture:

@@ -17,7 +17,11 @@ class OldQueryRedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and request.GET and OLD_PARAMETERS & request.GET.keys():
+        if (
+            request.method in ("GET", "HEAD")
+            and request.GET
+            and OLD_PARAMETERS & request.GET.keys()
+        ):
             path = request.path
             if path == "/" or path.count("/") == 2 and len(path) <= 8:  # "/" or "/ru/"
                 old_path = Redirect.normalise_path(request.get_full_path())

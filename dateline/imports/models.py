@@ -45,6 +45,9 @@ class ImportedMedia(models.Model):
     )
     original = models.CharField(max_length=1000, blank=True)
 
+    def __str__(self) -> str:
+        return self.original or self.sha256
+
 
 class ImportRun(models.Model):
     """The report of one run of `dateline import`, for administrators to read."""

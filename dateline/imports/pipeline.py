@@ -49,6 +49,8 @@ LIST_LIMIT = 500  # entries kept in each list of the report; the counts stay exa
 CACHE_BATCH = 200  # published items between two page-cache generation bumps
 IGNORED_TERMS = {"uncategorized", "без-рубрики", "bez-rubriki"}
 PUBLIC = {"publish"}
+BASIC_COUNTS = ["created", "updated", "unchanged", "failed", "redirects", "media_imported",
+                "media_reused", "media_missing", "warnings"]  # fmt: skip
 
 
 # The report -------------------------------------------------------------------------------
@@ -78,11 +80,12 @@ class Report:
         self.add("warnings", {"item": item_id, "message": message})
 
     def as_dict(self) -> dict:
+        counts = {name: 0 for name in BASIC_COUNTS} | dict(self.counts)
         return {
             "kind": self.kind,
             "source": self.source,
             "dry_run": self.dry_run,
-            "counts": dict(sorted(self.counts.items())),
+            "counts": dict(sorted(counts.items())),
             "skipped_types": self.skipped_types,
             "unmapped_terms": sorted(self.unmapped_terms.values(), key=lambda t: -t["items"]),
             "unknown_markup": {k: v[:50] for k, v in sorted(self.unknown_markup.items())},
@@ -122,7 +125,9 @@ class Report:
         if self.unmapped_terms:
             lines.append("Unmapped terms (add them to a mapping file, or use --unmapped=topic):")
             for term in list(self.as_dict()["unmapped_terms"])[:20]:
-                lines.append(f"  {term['taxonomy']},{term['slug']},{term['name']} ({term['items']})")
+                lines.append(
+                    f"  {term['taxonomy']},{term['slug']},{term['name']} ({term['items']})"
+                )
         if self.unknown_markup:
             lines.append("Kept as text, for an editor to check:")
             for name, ids in sorted(self.unknown_markup.items()):
@@ -159,16 +164,20 @@ def load_mapping(path: Path | None) -> dict[tuple[str, str], str]:
 class Terms:
     """Old categories and tags to the edition's regions, places, topics and collections."""
 
-    def __init__(self, locale: Locale, mapping: dict, unmapped: str, report: Report, dry_run: bool):
+    def __init__(self, locale: Locale, mapping: dict, unmapped: str, owner, dry_run: bool):
         self.locale = locale
         self.mapping = mapping
         self.unmapped = unmapped
-        self.report = report
+        self.owner = owner
         self.dry_run = dry_run
         self.by_slug: dict[str, Page] = {}
         self.by_name: dict[str, Page] = {}
         self.cache: dict[tuple[str, str], Page | None] = {}
         self.load()
+
+    @property
+    def report(self) -> Report:
+        return self.owner.report
 
     def load(self) -> None:
         ours = {}
@@ -179,7 +188,9 @@ class Terms:
                 self.by_name.setdefault(term_key(page.title), page)
         # The other editions' names find the same term: a tag "Казахстан" → Kazakhstan.
         for model in TERM_MODELS:
-            for page in model.objects.exclude(locale=self.locale).only("title", "slug", "translation_key"):
+            for page in model.objects.exclude(locale=self.locale).only(
+                "title", "slug", "translation_key"
+            ):
                 mine = ours.get(page.translation_key)
                 if mine is not None:
                     self.by_name.setdefault(term_key(page.title), mine)
@@ -194,13 +205,17 @@ class Terms:
         return page
 
     def _find(self, taxonomy: str, slug: str, name: str, item_id: str) -> Page | None:
-        mapped = self.mapping.get((taxonomy, slug.casefold()), self.mapping.get(("*", slug.casefold())))
+        mapped = self.mapping.get(
+            (taxonomy, slug.casefold()), self.mapping.get(("*", slug.casefold()))
+        )
         if mapped is not None:
             if mapped in ("", "-"):
                 return None
             page = self.by_slug.get(mapped.casefold())
             if page is None:
-                self.report.warn(item_id, f"mapping names {mapped!r}, which is no term of the edition")
+                self.report.warn(
+                    item_id, f"mapping names {mapped!r}, which is no term of the edition"
+                )
             return page
         page = self.by_slug.get(slug.casefold()) or self.by_name.get(term_key(name))
         if page is not None or slug.casefold() in IGNORED_TERMS:
@@ -224,7 +239,9 @@ class Terms:
         index = TopicIndexPage.objects.filter(locale=self.locale).first()
         if index is None:
             raise LookupError(f"the {self.locale} edition has no Topics index to add topics to")
-        topic = TopicPage(title=name[:255] or slug, slug=_free_slug(index, slug or name), locale=self.locale)
+        topic = TopicPage(
+            title=name[:255] or slug, slug=_free_slug(index, slug or name), locale=self.locale
+        )
         index.add_child(instance=topic)
         topic.save_revision().publish()
         self.by_slug[topic.slug.casefold()] = topic
@@ -237,9 +254,9 @@ class Terms:
             page = self.find(taxonomy, slug, name, item.source_id)
             if page is None:
                 mapped = self.mapping.get((taxonomy, slug.casefold()))
-                if mapped not in ("", "-") and slug.casefold() not in IGNORED_TERMS:
-                    if not (self.unmapped == "topic" and self.dry_run):
-                        self.note_unmapped(taxonomy, slug, name)
+                wanted = mapped not in ("", "-") and slug.casefold() not in IGNORED_TERMS
+                if wanted and not (self.unmapped == "topic" and self.dry_run):
+                    self.note_unmapped(taxonomy, slug, name)
             elif page.pk not in {p.pk for p in pages}:
                 pages.append(page)
         places = [p for p in pages if p.specific_class in PLACE_TERM_MODELS]
@@ -247,11 +264,11 @@ class Terms:
 
 
 class Authors:
-    def __init__(self, source: str, locale: Locale, known: dict, report: Report, dry_run: bool):
+    def __init__(self, source: str, locale: Locale, known: dict, owner, dry_run: bool):
         self.source = source
         self.locale = locale
         self.known = known  # key -> sources.Author
-        self.report = report
+        self.owner = owner
         self.dry_run = dry_run
         self.cache: dict[str, AuthorPage | None] = {}
 
@@ -264,6 +281,10 @@ class Authors:
             if page is not None and page not in pages:
                 pages.append(page)
         return pages
+
+    @property
+    def report(self) -> Report:
+        return self.owner.report
 
     def find_or_create(self, key: str) -> AuthorPage | None:
         author = self.known.get(key)
@@ -284,7 +305,9 @@ class Authors:
         with transaction.atomic():
             index = AuthorIndexPage.objects.filter(locale=self.locale).first()
             if index is None:
-                raise LookupError(f"the {self.locale} edition has no Authors page to add authors to")
+                raise LookupError(
+                    f"the {self.locale} edition has no Authors page to add authors to"
+                )
             page = AuthorPage(
                 title=name[:255],
                 slug=_free_slug(index, slug or "author"),
@@ -370,14 +393,16 @@ class Importer(Resolver):
         self.options = options
         self.report = Report(kind, source, options.dry_run)
         self.locale = (
-            Locale.objects.get(language_code=options.edition) if options.edition else Locale.get_default()
+            Locale.objects.get(language_code=options.edition)
+            if options.edition
+            else Locale.get_default()
         )
         self.mapping = load_mapping(options.mapping)
         self.known_authors = authors or {}
         self.attachments = attachments or {}
         self.links = links or {}
         self.site_host = (urlsplit(source).hostname or "").removeprefix("www.")
-        self.media = MediaStore(options.media_dir, options.fetch_media, options.dry_run, self.report)
+        self.media = MediaStore(options.media_dir, options.fetch_media, options.dry_run, self)
         self.terms: dict[int, Terms] = {}
         self.authors: dict[int, Authors] = {}
         self.homes: dict[int, Page] = {}
@@ -400,7 +425,10 @@ class Importer(Resolver):
     def attachment(self, attachment_id: str) -> dict | None:
         found = self.attachments.get(attachment_id)
         if found is None:
-            self.report.warn(self.current.source_id, f"gallery names attachment {attachment_id}, not in the export")
+            self.report.warn(
+                self.current.source_id,
+                f"gallery names attachment {attachment_id}, not in the export",
+            )
             return None
         return {"url": found.url, "caption": found.caption, "alt": found.alt}
 
@@ -414,7 +442,9 @@ class Importer(Resolver):
         host = (parts.hostname or "").removeprefix("www.")
         if not self.site_host or host != self.site_host:
             return href
-        if re.search(r"/(wp-content/uploads|content/images|content/media|content/files)/", parts.path):
+        if re.search(
+            r"/(wp-content/uploads|content/images|content/media|content/files)/", parts.path
+        ):
             found = self.media.file_url(href, self.current.source_id if self.current else "")
             return found or href
         old_id = self.links.get(normalise_url(href))
@@ -423,7 +453,11 @@ class Importer(Resolver):
             old_id = query.get("p") or query.get("page_id")
         if old_id is None:
             return href
-        done = ImportedItem.objects.filter(source=self.source, source_id=old_id).values_list("page_id", flat=True).first()
+        done = (
+            ImportedItem.objects.filter(source=self.source, source_id=old_id)
+            .values_list("page_id", flat=True)
+            .first()
+        )
         if done:
             return done
         if self.current is not None and old_id != self.current.source_id:
@@ -433,16 +467,26 @@ class Importer(Resolver):
     # Running
 
     def start(self) -> None:
-        self.run = ImportRun.objects.create(kind=self.kind, source=self.source[:1000], dry_run=self.options.dry_run)
+        self.run = ImportRun.objects.create(
+            kind=self.kind, source=self.source[:1000], dry_run=self.options.dry_run
+        )
 
-    def import_all(self, items: Iterable[Item], total: int | None = None, force: set | None = None) -> None:
+    def import_all(
+        self, items: Iterable[Item], total: int | None = None, force: set | None = None
+    ) -> None:
         from tqdm import tqdm
 
         report = self.report
         if force is not None:  # a second look at some items: counted apart, not reported twice
             self.report = Report(self.kind, self.source, self.options.dry_run)
         with self.cache.active():
-            bar = tqdm(items, total=total, unit="item", disable=not self.options.progress, dynamic_ncols=True)
+            bar = tqdm(
+                items,
+                total=total,
+                unit="item",
+                disable=not self.options.progress,
+                dynamic_ncols=True,
+            )
             for item in bar:
                 if force is not None and item.source_id not in force:
                     continue
@@ -460,6 +504,8 @@ class Importer(Resolver):
         try:
             key = ImportedItem.objects.filter(source=self.source, source_id=item.source_id).first()
             checksum = item.checksum()
+            if force and not (key and key.page_id):
+                return  # the second look fixes links of written items; failed ones stay failed
             if key and key.page_id and key.checksum == checksum and not force:
                 self.report.counts["unchanged"] += 1
                 return
@@ -472,7 +518,14 @@ class Importer(Resolver):
             self.report.counts["created" if created else "updated"] += 1
         except Exception as error:  # one bad item never stops the run
             self.report.counts["failed"] += 1
-            self.report.add("errors", {"item": item.source_id, "title": item.title[:120], "error": f"{type(error).__name__}: {error}"[:500]})
+            self.report.add(
+                "errors",
+                {
+                    "item": item.source_id,
+                    "title": item.title[:120],
+                    "error": f"{type(error).__name__}: {error}"[:500],
+                },
+            )
         finally:
             self.current = None
 
@@ -483,7 +536,10 @@ class Importer(Resolver):
                 found = Locale.objects.filter(language_code=candidate).first()
                 if found is not None:
                     return found
-            self.report.warn(item.source_id, f"language {item.language!r} has no edition; imported into {self.locale}")
+            self.report.warn(
+                item.source_id,
+                f"language {item.language!r} has no edition; imported into {self.locale}",
+            )
         return self.locale
 
     def home(self, locale: Locale) -> Page:
@@ -505,10 +561,14 @@ class Importer(Resolver):
             lead = self.image(item.feature_image, item.feature_image_id or None)
         terms = self.terms.get(locale.pk)
         if terms is None:
-            terms = self.terms[locale.pk] = Terms(locale, self.mapping, self.options.unmapped, self.report, self.options.dry_run)
+            terms = self.terms[locale.pk] = Terms(
+                locale, self.mapping, self.options.unmapped, self, self.options.dry_run
+            )
         authors = self.authors.get(locale.pk)
         if authors is None:
-            authors = self.authors[locale.pk] = Authors(self.source, locale, self.known_authors, self.report, self.options.dry_run)
+            authors = self.authors[locale.pk] = Authors(
+                self.source, locale, self.known_authors, self, self.options.dry_run
+            )
         return {
             "blocks": conversion.blocks,
             "lead": lead,
@@ -516,7 +576,9 @@ class Importer(Resolver):
             "authors": authors.for_item(item) if item.kind == "post" else [],
         }
 
-    def write(self, item: Item, key: ImportedItem | None, checksum: str, locale: Locale, prepared: dict) -> bool:
+    def write(
+        self, item: Item, key: ImportedItem | None, checksum: str, locale: Locale, prepared: dict
+    ) -> bool:
         home = self.home(locale)
         model = ArticlePage if item.kind == "post" else StandardPage
         page = None
@@ -528,7 +590,11 @@ class Importer(Resolver):
         created = page is None
         if created:
             page = model(locale=locale, live=False)
-        title = " ".join(item.title.split())[:255] or plain_text(item.html)[:80] or f"Untitled {item.source_id}"
+        title = (
+            " ".join(item.title.split())[:255]
+            or plain_text(item.html)[:80]
+            or f"Untitled {item.source_id}"
+        )
         page.title = title
         page.slug = _free_slug(home, item.slug or title, None if created else page.pk)
         page.body = prepared["blocks"]
@@ -538,9 +604,15 @@ class Importer(Resolver):
             page.lead_image = prepared["lead"]
             page.lead_image_caption = plain_text(item.feature_caption)[:300]
             page.lead_image_alt = plain_text(item.feature_alt)[:300]
-            page.authors = [ArticleAuthor(author=a, sort_order=n) for n, a in enumerate(prepared["authors"])]
+            page.authors = [
+                ArticleAuthor(author=a, sort_order=n) for n, a in enumerate(prepared["authors"])
+            ]
             page.tags = [ArticleTag(term=t, sort_order=n) for n, t in enumerate(prepared["terms"])]
-            if item.modified_at and item.published_at and item.modified_at - item.published_at > dt.timedelta(days=1):
+            if (
+                item.modified_at
+                and item.published_at
+                and item.modified_at - item.published_at > dt.timedelta(days=1)
+            ):
                 page.updated_at = item.modified_at
         else:
             page.intro = summary[:1000]
@@ -563,7 +635,9 @@ class Importer(Resolver):
             if page.live:
                 page.unpublish()
             reason = "password-protected" if item.password else item.status
-            self.report.add("not_public", {"item": item.source_id, "status": reason, "title": title[:120]})
+            self.report.add(
+                "not_public", {"item": item.source_id, "status": reason, "title": title[:120]}
+            )
         old_url = item.link
         ImportedItem.objects.update_or_create(
             source=self.source,
@@ -581,9 +655,16 @@ class Importer(Resolver):
         return created
 
     def adopt_translation(self, page: Page, item: Item, locale: Locale) -> None:
-        others = ImportedItem.objects.filter(source=self.source, translation_group=item.translation_group).exclude(page=None)
+        others = ImportedItem.objects.filter(
+            source=self.source, translation_group=item.translation_group
+        ).exclude(page=None)
         for other in others.select_related("page"):
-            if other.page.locale_id != locale.pk and not Page.objects.filter(translation_key=other.page.translation_key, locale=locale).exists():
+            if (
+                other.page.locale_id != locale.pk
+                and not Page.objects.filter(
+                    translation_key=other.page.translation_key, locale=locale
+                ).exists()
+            ):
                 page.translation_key = other.page.translation_key
                 return
 
@@ -595,7 +676,11 @@ class Importer(Resolver):
             if not url:
                 continue
             parts = urlsplit(url)
-            if parts.hostname and self.site_host and (parts.hostname.removeprefix("www.") != self.site_host):
+            if (
+                parts.hostname
+                and self.site_host
+                and (parts.hostname.removeprefix("www.") != self.site_host)
+            ):
                 continue
             old = parts.path + (f"?{parts.query}" if parts.query else "")
             self.redirect(old, target, own)
@@ -618,16 +703,23 @@ class Importer(Resolver):
     def archive_redirects(self, terms: Iterable, authors: Iterable) -> None:
         """/category/x/, /tag/y/ (WordPress) or /tag/x/ (Ghost), /author/z/ to the matching
         term and author pages."""
-        locale_terms = self.terms.get(self.locale.pk) or Terms(self.locale, self.mapping, "report", self.report, True)
+        locale_terms = self.terms.get(self.locale.pk) or Terms(
+            self.locale, self.mapping, "report", self, True
+        )
         for term in terms:
             page = locale_terms.cache.get((term.taxonomy, term.slug.casefold()))
             if page is None:
-                page = locale_terms.by_slug.get(term.slug.casefold()) or locale_terms.by_name.get(term_key(term.name))
+                page = locale_terms.by_slug.get(term.slug.casefold()) or locale_terms.by_name.get(
+                    term_key(term.name)
+                )
             if page is not None and page.live:
                 for old in self.archive_paths(term):
                     self.redirect(old, page)
         for author in authors:
-            page = (self.authors.get(self.locale.pk) or Authors(self.source, self.locale, {}, self.report, True)).cache.get(author.key)
+            page = (
+                self.authors.get(self.locale.pk)
+                or Authors(self.source, self.locale, {}, self, True)
+            ).cache.get(author.key)
             if page is not None and page.live:
                 for old in self.author_paths(author):
                     self.redirect(old, page)
@@ -657,17 +749,34 @@ class Importer(Resolver):
                 if len(row) < 2 or not row[0].strip() or row[0].strip().startswith("#"):
                     continue
                 first, second = (_url_key(cell) for cell in row[:2])
-                pages = [ImportedItem.objects.filter(old_url=key).exclude(page=None).select_related("page").first() for key in (first, second)]
+                pages = [
+                    ImportedItem.objects.filter(old_url=key)
+                    .exclude(page=None)
+                    .select_related("page")
+                    .first()
+                    for key in (first, second)
+                ]
                 if None in pages:
                     if number > 1:
-                        self.report.warn(f"pairs:{number}", f"no imported story at {row[0] if pages[0] is None else row[1]}")
+                        self.report.warn(
+                            f"pairs:{number}",
+                            f"no imported story at {row[0] if pages[0] is None else row[1]}",
+                        )
                     continue
                 source, other = pages[0].page, pages[1].page
                 if source.locale_id == other.locale_id:
                     self.report.warn(f"pairs:{number}", "both addresses are in the same edition")
                     continue
-                if Page.objects.filter(translation_key=source.translation_key, locale_id=other.locale_id).exclude(pk=other.pk).exists():
-                    self.report.warn(f"pairs:{number}", "the story already has a translation in that edition")
+                if (
+                    Page.objects.filter(
+                        translation_key=source.translation_key, locale_id=other.locale_id
+                    )
+                    .exclude(pk=other.pk)
+                    .exists()
+                ):
+                    self.report.warn(
+                        f"pairs:{number}", "the story already has a translation in that edition"
+                    )
                     continue
                 if not self.options.dry_run:
                     Page.objects.filter(pk=other.pk).update(translation_key=source.translation_key)
@@ -683,7 +792,9 @@ class Importer(Resolver):
             self.run.report = data
             self.run.save()
         if report_path is not None:
-            report_path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+            report_path.write_text(
+                json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+            )
         return data
 
 
@@ -707,4 +818,3 @@ def _first_sentences(blocks: list) -> str:
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-

@@ -262,9 +262,7 @@ def _item(element, values: dict, post_type: str, found: Scan) -> Item:
     language = (
         meta.get("_wpml_import_language_code") or meta.get("_wpml_language") or language
     ).strip()
-    group = (
-        meta.get("_wpml_import_translation_group") or meta.get("_wpml_trid") or group
-    ).strip()
+    group = (meta.get("_wpml_import_translation_group") or meta.get("_wpml_trid") or group).strip()
     status = values.get("status", "publish").strip() or "publish"
     if status == "inherit":
         status = "publish"

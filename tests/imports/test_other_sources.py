@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_ghost_export_in_the_db_shape(site, media_root, run_import, client):
-    report = run_import("ghost", FIXTURES / "ghost-db.json", "--media-dir", FIXTURES / "ghost-content")
+    report = run_import(
+        "ghost", FIXTURES / "ghost-db.json", "--media-dir", FIXTURES / "ghost-content"
+    )
     assert report["counts"]["created"] == 4
     trains = ArticlePage.objects.get(slug="night-trains-return")
     assert trains.standfirst == "Sleeper carriages are back after four years."
@@ -26,8 +28,14 @@ def test_ghost_export_in_the_db_shape(site, media_root, run_import, client):
     assert [a.author.title for a in trains.authors.all()] == ["Levan Tsiklauri", "Nino Beridze"]
     assert [t.term.slug for t in trains.tags.all()] == ["georgia"]  # #hidden is internal
     assert trains.lead_image is not None
-    assert (trains.lead_image_alt, trains.lead_image_caption) == ("Passengers boarding", "Boarding at Tbilisi")
-    kinds = [(b.block_type, b.value.get("provider") if b.block_type == "embed" else None) for b in trains.body]
+    assert (trains.lead_image_alt, trains.lead_image_caption) == (
+        "Passengers boarding",
+        "Boarding at Tbilisi",
+    )
+    kinds = [
+        (b.block_type, b.value.get("provider") if b.block_type == "embed" else None)
+        for b in trains.body
+    ]
     assert kinds == [
         ("paragraph", None), ("image", None), ("embed", "rail.example.net"), ("paragraph", None),
         ("embed", "YouTube"), ("embed", "Audio"), ("quote", None), ("paragraph", None),
@@ -54,7 +62,10 @@ def test_ghost_export_in_the_flat_shape(site, run_import):
     assert snow.live and [a.author.title for a in snow.authors.all()] == ["Dato Kapanadze"]
     draft = ArticlePage.objects.get(slug="an-unfinished-draft")
     assert not draft.live
-    assert [b.value.source for b in draft.body] == ["<p>First thought.</p>", "<p>Second thought.</p>"]
+    assert [b.value.source for b in draft.body] == [
+        "<p>First thought.</p>",
+        "<p>Second thought.</p>",
+    ]
     assert report["counts"]["created"] == 2
 
 

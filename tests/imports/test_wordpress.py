@@ -52,7 +52,11 @@ def test_terms_are_matched_by_name_and_slug_in_both_languages(site, imported):
     assert [t.term_id for t in harvest.tags.all()] == [site["kazakhstan"].pk, site["politics"].pk]
     unmapped = {(t["taxonomy"], t["slug"]) for t in imported["unmapped_terms"]}
     # "Армения" finds Armenia only through the Russian edition, which this site lacks.
-    assert unmapped == {("category", "grain-trade"), ("post_tag", "sowing"), ("post_tag", "армения")}
+    assert unmapped == {
+        ("category", "grain-trade"),
+        ("post_tag", "sowing"),
+        ("post_tag", "армения"),
+    }
 
 
 def test_a_russian_tag_finds_the_place_through_its_translation(site, media_root, run_import):
@@ -118,7 +122,7 @@ def test_body_blocks_from_classic_markup(imported):
 def test_sanitized_and_unknown_shortcodes_kept_as_text(imported):
     harvest = ArticlePage.objects.get(slug="harvest-of-a-dry-year")
     raw = str(harvest.body.raw_data)
-    assert "script" not in raw and "javascript" not in raw and "onclick" not in raw
+    assert "<script" not in raw and "javascript:" not in raw and "onclick" not in raw
     assert "steal" not in raw
     last = harvest.body[-1].value.source
     assert "Tables &amp; chairs — and" in last and "a trap" in last
@@ -148,7 +152,9 @@ def test_media_imported_once_missing_listed_and_lead_image_set(imported):
     assert harvest.lead_image_alt == "A cracked field under a pale sky"
     assert harvest.lead_image_caption == "Dry soil near Kokshetau. Photo: Aigerim Sadykova"
     # The resized copy in the body, the original in the gallery and the other story: one file.
-    assert rain.body[1].value["image"].pk == harvest.lead_image.pk == harvest.body[1].value["image"].pk
+    assert (
+        rain.body[1].value["image"].pk == harvest.lead_image.pk == harvest.body[1].value["image"].pk
+    )
     assert imported["counts"]["media_imported"] == 2  # the photo and the sound
     assert [m["url"] for m in imported["media_missing"]] == [
         "https://steppe.example.org/wp-content/uploads/2021/03/silo-missing.jpg"
@@ -231,7 +237,10 @@ def test_malformed_and_truncated_files_name_the_place_and_write_nothing(site, tm
     malformed = tmp_path / "malformed.xml"
     malformed.write_text(text.replace("<title>Rain at last</title>", "<title>Rain & </title>"))
     pages = Page.objects.count()
-    for path, line in [(truncated, None), (malformed, text[: text.index("Rain at last")].count("\n") + 1)]:
+    for path, line in [
+        (truncated, None),
+        (malformed, text[: text.index("Rain at last")].count("\n") + 1),
+    ]:
         with pytest.raises(CommandError) as error:
             call_command("import", "wordpress", str(path), "--no-progress")
         assert str(path) in str(error.value) and "line" in str(error.value)
