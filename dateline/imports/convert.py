@@ -111,7 +111,7 @@ def convert(source_html: str, resolver: Resolver | None = None) -> Conversion:
     if "<!-- wp:" in text:
         text = _gutenberg(text, result)
     text = _shortcodes(text, result)
-    if "<!-- wp:" not in (source_html or "") and not re.search(r"<p[\s>]", text, re.I):
+    if "<!-- wp:" not in (source_html or ""):
         text = autop(text)
     clean = nh3.clean(
         text,

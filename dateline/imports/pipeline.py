@@ -471,6 +471,14 @@ class Importer(Resolver):
             kind=self.kind, source=self.source[:1000], dry_run=self.options.dry_run
         )
 
+    def import_twice(self, items, total: int | None = None) -> None:
+        """Import ``items()``, then look again at the items whose links named stories that
+        came later in the source, once those stories have their pages."""
+        self.import_all(items(), total=total)
+        if self.pending_links:
+            pending, self.pending_links = set(self.pending_links), set()
+            self.import_all(items(), total=total, force=pending)
+
     def import_all(
         self, items: Iterable[Item], total: int | None = None, force: set | None = None
     ) -> None:

@@ -31,11 +31,7 @@ def run_wordpress(path: Path, options: Options, arguments: dict) -> Importer:
     )
     importer.report.skipped_types = dict(found.skipped)
     importer.start()
-    importer.import_all(wordpress.items(path, found), total=found.items)
-    if importer.pending_links:  # links to stories that came later in the file
-        pending = set(importer.pending_links)
-        importer.pending_links = set()
-        importer.import_all(wordpress.items(path, found), total=found.items, force=pending)
+    importer.import_twice(lambda: wordpress.items(path, found), total=found.items)
     importer.archive_redirects(found.terms.values(), found.authors.values())
     if arguments.get("translations"):
         importer.link_translation_pairs(arguments["translations"])
@@ -50,7 +46,7 @@ def run_ghost(path: Path, options: Options, arguments: dict) -> Importer:
     source = arguments.get("source") or export.site_url or str(path)
     importer = Importer("ghost", source, options, authors=export.authors, links=export.links)
     importer.start()
-    importer.import_all(export.items, total=len(export.items))
+    importer.import_twice(lambda: export.items, total=len(export.items))
     importer.archive_redirects(export.terms, export.authors.values())
     if arguments.get("translations"):
         importer.link_translation_pairs(arguments["translations"])
@@ -65,7 +61,7 @@ def run_feed(location: str, options: Options, arguments: dict) -> Importer:
     source = arguments.get("source") or read.site_url or location
     importer = Importer("feed", source, options, authors=read.authors, links=read.links)
     importer.start()
-    importer.import_all(read.items, total=len(read.items))
+    importer.import_twice(lambda: read.items, total=len(read.items))
     if arguments.get("translations"):
         importer.link_translation_pairs(arguments["translations"])
     return importer
