@@ -146,9 +146,9 @@ def run_import(path: Path, uploads: Path, report: Path) -> dict:
     """`dateline import wordpress` in its own process, as a newsroom runs it, its RSS read
     every half second."""
     command = [
-        str(Path(sys.executable).parent / "dateline"), "import", "wordpress", str(path),
-        "--media-dir", str(uploads), "--no-progress", "--report", str(report),
-        "--unmapped", "topic", "--verbosity", "0",
+        str(Path(sys.executable).parent / "dateline"), "import", "--verbosity", "0",
+        "wordpress", str(path), "--media-dir", str(uploads), "--no-progress",
+        "--report", str(report), "--unmapped", "topic",
     ]  # fmt: skip
     started = time.perf_counter()
     process = subprocess.Popen(command)
