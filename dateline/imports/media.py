@@ -111,7 +111,11 @@ class MediaStore:
                 if path.is_file():
                     return path.read_bytes(), path.name
         if self.fetch and url.startswith(("http://", "https://")):
-            return self._download(url), name
+            original = RESIZED.sub("", url)
+            for candidate in (url, original) if original != url else (url,):
+                data = self._download(candidate)
+                if data is not None:
+                    return data, name
         return None, name
 
     def _download(self, url: str) -> bytes | None:

@@ -711,6 +711,7 @@ class Importer(Resolver):
     def archive_redirects(self, terms: Iterable, authors: Iterable) -> None:
         """/category/x/, /tag/y/ (WordPress) or /tag/x/ (Ghost), /author/z/ to the matching
         term and author pages."""
+        self.feed_redirects()
         locale_terms = self.terms.get(self.locale.pk) or Terms(
             self.locale, self.mapping, "report", self, True
         )
@@ -731,6 +732,17 @@ class Importer(Resolver):
             if page is not None and page.live:
                 for old in self.author_paths(author):
                     self.redirect(old, page)
+
+    def feed_redirects(self) -> None:
+        """The old site's feeds to the edition's."""
+        home = (self.home(self.locale).get_url() or "/").rstrip("/")
+        old_feeds = {
+            "wordpress": ["/feed/", "/feed/rss2/", "/feed/atom/", "/?feed=rss2"],
+            "ghost": ["/rss/"],
+        }
+        for old in old_feeds.get(self.kind, []):
+            kind = "atom" if "atom" in old else "rss"
+            self.redirect(old, None, link=f"{home}/feeds/{kind}/")
 
     def archive_paths(self, term) -> list[str]:
         if self.kind == "ghost":

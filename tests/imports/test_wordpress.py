@@ -208,6 +208,7 @@ def test_old_addresses_redirect_permanently(imported, client):
     assert client.get("/?page_id=110")["Location"] == about.url
     assert client.get("/category/kazakhstan/")["Location"].endswith("/kazakhstan/")
     assert client.get("/author/aigerim/").status_code == 301
+    assert client.get("/feed/")["Location"] == "/feeds/rss/"
     # A draft has no public address to send readers to.
     assert client.get("/?p=103").status_code == 200
 
@@ -273,3 +274,30 @@ def test_one_bad_item_never_stops_the_run(site, media_root, run_import, monkeypa
     monkeypatch.setattr(pipeline.Importer, "write", original)
     resumed = run_import("wordpress", CLASSIC, "--media-dir", UPLOADS)
     assert (resumed["counts"]["created"], resumed["counts"]["unchanged"]) == (1, 5)
+
+
+def test_fetch_media_downloads_what_is_not_copied(site, media_root, run_import, tmp_path):
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(FIXTURES))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        host = f"http://127.0.0.1:{server.server_port}"
+        export = tmp_path / "local.xml"
+        text = CLASSIC.read_text().replace(
+            "https://steppe.example.org/wp-content", f"{host}/uploads"
+        )
+        export.write_text(text.replace("/uploads/uploads/", "/uploads/"), encoding="utf-8")
+        report = run_import("wordpress", export, "--fetch-media")
+    finally:
+        server.shutdown()
+    harvest = ArticlePage.objects.get(slug="harvest-of-a-dry-year")
+    assert harvest.lead_image is not None
+    assert report["counts"]["media_imported"] == 2
+    assert [m["url"] for m in report["media_missing"]] == [
+        f"{host}/uploads/2021/03/silo-missing.jpg"
+    ]
