@@ -473,11 +473,16 @@ class Importer(Resolver):
 
     def import_twice(self, items, total: int | None = None) -> None:
         """Import ``items()``, then look again at the items whose links named stories that
-        came later in the source, once those stories have their pages."""
-        self.import_all(items(), total=total)
-        if self.pending_links:
-            pending, self.pending_links = set(self.pending_links), set()
-            self.import_all(items(), total=total, force=pending)
+        came later in the source, once those stories have their pages. A run stopped with
+        Ctrl-C keeps its report so far, marked interrupted; running it again resumes."""
+        try:
+            self.import_all(items(), total=total)
+            if self.pending_links:
+                pending, self.pending_links = set(self.pending_links), set()
+                self.import_all(items(), total=total, force=pending)
+        except KeyboardInterrupt:
+            self.finish(status="interrupted")
+            raise
 
     def import_all(
         self, items: Iterable[Item], total: int | None = None, force: set | None = None
