@@ -28,6 +28,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from dateline.core import pagecache
@@ -717,6 +718,7 @@ class Importer(Resolver):
         """/category/x/, /tag/y/ (WordPress) or /tag/x/ (Ghost), /author/z/ to the matching
         term and author pages."""
         self.feed_redirects()
+        self.attachment_redirects()
         locale_terms = self.terms.get(self.locale.pk) or Terms(
             self.locale, self.mapping, "report", self, True
         )
@@ -737,6 +739,16 @@ class Importer(Resolver):
             if page is not None and page.live:
                 for old in self.author_paths(author):
                     self.redirect(old, page)
+
+    def attachment_redirects(self) -> None:
+        """WordPress's attachment pages to the imported files."""
+        for attachment in self.attachments.values():
+            pk = self.media.by_url.get(f"image:{attachment.url}") if attachment.link else None
+            image = get_image_model().objects.filter(pk=pk).first() if pk else None
+            if image is not None:
+                parts = urlsplit(attachment.link)
+                old = parts.path + (f"?{parts.query}" if parts.query else "")
+                self.redirect(old, None, link=image.file.url)
 
     def feed_redirects(self) -> None:
         """The old site's feeds to the edition's."""

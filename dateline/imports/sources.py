@@ -40,6 +40,7 @@ class Attachment:
     caption: str = ""
     alt: str = ""
     description: str = ""
+    link: str = ""  # the old attachment page
 
 
 @dataclass

@@ -207,6 +207,7 @@ def _scan_item(element, result: Scan) -> None:
             caption=values.get("excerpt", "").strip(),
             alt=meta.get("_wp_attachment_image_alt", "").strip(),
             description=values.get("content", "").strip(),
+            link=values.get("link", "").strip(),
         )
         return
     if post_type not in ("post", "page"):

@@ -209,6 +209,9 @@ def test_old_addresses_redirect_permanently(imported, client):
     assert client.get("/category/kazakhstan/")["Location"].endswith("/kazakhstan/")
     assert client.get("/author/aigerim/").status_code == 301
     assert client.get("/feed/")["Location"] == "/feeds/rss/"
+    attachment_page = client.get("/2021/03/harvest-of-a-dry-year/field/")
+    assert attachment_page.status_code == 301
+    assert attachment_page["Location"] == harvest.lead_image.file.url
     # A draft has no public address to send readers to.
     assert client.get("/?p=103").status_code == 200
 
