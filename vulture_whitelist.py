@@ -76,3 +76,6 @@ _._request
 # Card fields a listing's selector sets for core/components/card.html.
 _.card_kind
 _.card_image
+
+# The admin's import report lists when each run finished (imports/wagtail_hooks.py).
+_.finished_at

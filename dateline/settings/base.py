@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "dateline.audience",
     "dateline.newsletter",
     "dateline.home",
+    # The archive importer (dateline import ...).
+    "dateline.imports",
     # The admin's desk: before wagtail.admin, so its branding templates win.
     "dateline.desk",
     # Wagtail
@@ -103,6 +105,8 @@ MIDDLEWARE = [
     # After WhiteNoise, which sends its own precompressed files. Pages from the page cache
     # arrive already compressed (core/pagecache/responses.py); this compresses everything else.
     "django.middleware.gzip.GZipMiddleware",
+    # WordPress's old ?p=ID addresses on the front page answer with their redirect (imports).
+    "dateline.imports.middleware.OldQueryRedirectMiddleware",
     # Before the session: a cached page is served without a session, a user or any SQL.
     "dateline.core.pagecache.middleware.PageCacheMiddleware",
     # Below the page cache: a stored page keeps the headers these two set, so a hit does

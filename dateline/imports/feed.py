@@ -1,0 +1,153 @@
+"""RSS 0.9x/1.0/2.0 and Atom feeds, read by feedparser, in any encoding.
+
+A feed that declares no encoding and is not UTF-8 is most often Russian in Windows-1251 or
+KOI8-R: the two are told apart by which letters come out lower case (running text is
+mostly lower case; read in the wrong one of the two, it comes out mostly capitals).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import feedparser
+
+from .sources import Author, Item, SourceError
+from .wordpress import normalise_url
+
+DECLARED = re.compile(rb"^\s*<\?xml[^>]*encoding=[\"']([A-Za-z0-9._\-]+)[\"']")
+FETCH_TIMEOUT = 30
+FETCH_LIMIT = 20 * 1024 * 1024
+
+
+@dataclass
+class Read:
+    site_url: str = ""
+    items: list[Item] = field(default_factory=list)
+    authors: dict[str, Author] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+
+
+def decode(data: bytes) -> str:
+    """The feed's text: its declared encoding, else UTF-8, else the likelier of Windows-1251
+    and KOI8-R."""
+    declared = DECLARED.match(data)
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode())
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best, best_score = "", -1.0
+    for encoding in ("cp1251", "koi8-r"):
+        text = data.decode(encoding, errors="replace")
+        letters = [c for c in text if "\u0400" <= c <= "\u04ff"]
+        lower = sum(1 for c in letters if c.islower())
+        score = lower / len(letters) if letters else 0
+        if score > best_score:
+            best, best_score = text, score
+    return best
+
+
+def _fetch(location: str) -> bytes:
+    if re.match(r"^https?://", location):
+        request = urllib.request.Request(location, headers={"User-Agent": "Dateline importer"})
+        try:
+            with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
+                data = response.read(FETCH_LIMIT + 1)
+        except (OSError, ValueError) as error:
+            raise SourceError(f"{location}: cannot be fetched: {error}") from None
+        if len(data) > FETCH_LIMIT:
+            raise SourceError(f"{location}: larger than {FETCH_LIMIT // 1024 // 1024} MB")
+        return data
+    try:
+        return Path(location).read_bytes()
+    except OSError as error:
+        raise SourceError(f"{location}: cannot be read: {error}") from None
+
+
+def _parse(location: str):
+    text = decode(_fetch(location))
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", '<?xml version="1.0" encoding="utf-8"?>', text, count=1)
+    parsed = feedparser.parse(
+        text.encode("utf-8"), response_headers={"content-type": "application/xml; charset=utf-8"}
+    )
+    if parsed.bozo and not parsed.entries:
+        error = parsed.get("bozo_exception")
+        line = getattr(error, "getLineNumber", lambda: None)()
+        where = f" line {line}:" if line else ""
+        raise SourceError(f"{location}: not a feed that can be read:{where} {error}")
+    return parsed
+
+
+def _date(struct) -> dt.datetime | None:
+    if not struct:
+        return None
+    return dt.datetime(*struct[:6], tzinfo=dt.UTC)
+
+
+def read(location: str, max_pages: int = 20) -> Read:
+    result = Read()
+    seen_pages = set()
+    page_location = location
+    pages = 0
+    while page_location and page_location not in seen_pages and pages < max(1, max_pages):
+        seen_pages.add(page_location)
+        pages += 1
+        parsed = _parse(page_location)
+        result.site_url = result.site_url or parsed.feed.get("link", "")
+        for entry in parsed.entries:
+            item = _item(entry)
+            if item is not None and item.source_id not in result.links.values():
+                result.items.append(item)
+                if item.link:
+                    result.links[normalise_url(item.link)] = item.source_id
+                for key in item.authors:
+                    result.authors.setdefault(key, Author(key=key, name=key))
+        following = [
+            link.get("href") for link in parsed.feed.get("links", []) if link.get("rel") == "next"
+        ]
+        page_location = urljoin(page_location, following[0]) if following else None
+        if page_location and not re.match(r"^https?://", page_location):
+            page_location = None  # a file links no older pages we can reach
+    return result
+
+
+def _item(entry) -> Item | None:
+    source_id = entry.get("id") or entry.get("link") or entry.get("title")
+    if not source_id:
+        return None
+    content = entry.get("content") or []
+    body = content[0].get("value") if content else entry.get("summary", "")
+    authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")]
+    if not authors and entry.get("author"):
+        authors = [entry["author"]]
+    summary = entry.get("summary", "") if content else ""
+    link = entry.get("link", "")
+    slug = [part for part in urlsplit(link).path.split("/") if part][-1:] if link else []
+    return Item(
+        source_id=source_id[:255],
+        kind="post",
+        title=entry.get("title", ""),
+        slug=unquote(slug[0]).rsplit(".", 1)[0] if slug else "",
+        html=body or "",
+        excerpt=summary,
+        published_at=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+        modified_at=_date(entry.get("updated_parsed")),
+        authors=authors,
+        terms=[
+            ("tag", tag.get("term", ""), tag.get("label") or tag.get("term", ""))
+            for tag in entry.get("tags", []) or []
+            if tag.get("term")
+        ],
+        link=entry.get("link", ""),
+    )
