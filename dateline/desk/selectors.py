@@ -103,3 +103,32 @@ def missing_translations(limit: int = 6) -> list[dict]:
         for target in locales
         if source != target
     ]
+
+
+def translations_to_publish(limit: int = 8) -> list[dict]:
+    """Translations still drafts while their story is live in another edition, newest request
+    first, with who asked for each and when (its first revision by a user: wagtail-localize
+    copies the page without one, then saves the draft as the requesting user). Two queries."""
+    live_keys = ArticlePage.objects.live().values("translation_key")
+    drafts = list(
+        ArticlePage.objects.filter(live=False, translation_key__in=live_keys)
+        .select_related("locale")
+        .order_by("-latest_revision_created_at", "-pk")[:limit]
+    )
+    first_revisions = {}
+    for revision in (
+        Revision.page_revisions.filter(
+            object_id__in=[str(page.pk) for page in drafts], user__isnull=False
+        )
+        .select_related("user")
+        .order_by("-created_at")
+    ):
+        first_revisions[int(revision.object_id)] = revision  # the oldest wins
+    rows = [{"page": page, "revision": first_revisions.get(page.pk)} for page in drafts]
+    rows.sort(key=requested_at, reverse=True)
+    return rows
+
+
+def requested_at(row: dict) -> tuple:
+    revision = row["revision"]
+    return (revision is not None, revision.created_at if revision else None)

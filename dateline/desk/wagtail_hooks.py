@@ -30,6 +30,15 @@ class WritePanel(DeskPanel):
         return selectors.writing_links(self.request.user)
 
 
+class TranslationsToPublishPanel(DeskPanel):
+    name = "desk_translations_to_publish"
+    order = 25
+    template_name = "desk/panels/translations_to_publish.html"
+
+    def rows(self):
+        return selectors.translations_to_publish()
+
+
 class MyDraftsPanel(DeskPanel):
     name = "desk_my_drafts"
     order = 30
@@ -84,6 +93,7 @@ def add_desk_panels(request, panels):
         panel(request)
         for panel in (
             WritePanel,
+            TranslationsToPublishPanel,
             MyDraftsPanel,
             ScheduledPanel,
             LiveNowPanel,

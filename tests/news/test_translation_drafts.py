@@ -5,6 +5,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is off: these tests go through the
 views, with the request's on-commit work run, and then read the other edition as a reader.
 """
 
+import lxml.html
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -130,3 +131,38 @@ def test_a_russian_desk_editor_publishes_a_translation_without_english_rights(
         response = client.post(f"/admin/pages/{draft.pk}/edit/", {"action": "publish"})
     assert response.status_code in (200, 302)
     assert ArticlePage.objects.get(pk=draft.pk).live
+
+
+def test_the_dashboard_lists_a_requested_translation_as_needing_translation(
+    client, editions, django_capture_on_commit_callbacks
+):
+    article = live_story(
+        editions["en"]["home"],
+        "Pipeline talks stall in Tbilisi",
+        "pipeline-talks",
+        "Pipelines",
+        [editions["en"]["armenia"]],
+    )
+    requester = make_user("en-editor", "English editors")
+    requester.first_name, requester.last_name = "Ana", "Kvirikashvili"
+    requester.save()
+    client.force_login(requester)
+    request_translation(
+        client, django_capture_on_commit_callbacks, article, Locale.objects.get(language_code="ru")
+    )
+
+    client.force_login(make_user("ru-editor", "Russian editors"))
+    page = lxml.html.fromstring(client.get("/admin/").content)
+    panel = " ".join(
+        page.get_element_by_id("desk-translations-to-publish-section").text_content().split()
+    )
+    assert "Needs translation" in panel
+    assert "Pipeline talks stall in Tbilisi" in panel
+    assert "Requested by Ana Kvirikashvili" in panel
+
+    # Once published, it is no longer waiting.
+    draft = ArticlePage.objects.get(
+        translation_key=article.translation_key, locale__language_code="ru"
+    )
+    draft.save_revision().publish()
+    assert b"desk-translations-to-publish" not in client.get("/admin/").content
