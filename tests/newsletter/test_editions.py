@@ -28,7 +28,9 @@ def test_the_russian_forms_name_the_editions_from_the_catalogue(client, site):
         assert f"> {label}</label>" in html
     footer = client.get("/ru/newsletter/subscribe/").content.decode()
     assert 'value="ru" checked' in footer, "the reader's own edition is chosen at first"
-    assert "> Оба</label>" in footer
+    # The signup form names each edition in plain Russian: "in English", "in both".
+    assert "> на английском</label>" in footer
+    assert "> на обоих языках</label>" in footer
 
 
 @pytest.mark.django_db

@@ -40,7 +40,7 @@ def test_signup_confirm_receive_unsubscribe(client, make_issue, smtp_sink):
 
     send(make_issue("Second week"))
     newsletter = smtp_sink.to("reader@example.org")[-1]
-    assert newsletter["Subject"] == "Second week"
+    assert newsletter["Subject"] == "Dateline: Second week"  # the site's name, then the issue
     assert newsletter["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     one_click = re.match(r"<(https://[^>]+)>", re.sub(r"\s+", "", newsletter["List-Unsubscribe"]))[
         1
@@ -54,7 +54,7 @@ def test_signup_confirm_receive_unsubscribe(client, make_issue, smtp_sink):
 
     third = make_issue("Third week")
     send(third)
-    assert smtp_sink.to("reader@example.org")[-1]["Subject"] == "Second week"
+    assert smtp_sink.to("reader@example.org")[-1]["Subject"] == "Dateline: Second week"
     assert not Delivery.objects.filter(issue=third).exists()
 
 
