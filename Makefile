@@ -20,6 +20,9 @@ $(VENV)/.installed: requirements.lock pyproject.toml $(wildcard dateline/locale/
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --no-deps -e .
 	$(BIN)/dateline compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	@# The project's own modules compiled too (an editable install leaves them as source, and
+	@# PYTHONDONTWRITEBYTECODE may keep Python from caching them): servers start faster.
+	$(BIN)/python -m compileall -q dateline
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock package-lock.json

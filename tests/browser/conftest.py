@@ -179,7 +179,9 @@ def site_url(tmp_path_factory) -> Iterator[str]:
                 ],
                 env=env, cwd=PROJECT_DIR, stdout=log_file, stderr=subprocess.STDOUT,
             )  # fmt: skip
-        _wait_until_answering(url + "/", server, log, timeout=30)
+        # Generous: on a busy machine each worker's first import of Django, Wagtail and the
+        # project takes a while, and the first page renders everything cold.
+        _wait_until_answering(url + "/", server, log, timeout=120)
         yield url
     finally:
         if collect is not None and collect.poll() is None:
