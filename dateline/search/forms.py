@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .conditions import Filters
 from .language import ParsedQuery, parse_query
 from .registry import SearchableModel, entry_for_kind, searchable_models
-from .selectors import Filters
 
 MAX_QUERY_LENGTH = 200
 # Control characters (NUL among them) have no place in a search and PostgreSQL refuses NUL.

@@ -15,7 +15,7 @@ from dateline.core.models import SiteSettings
 from dateline.core.pagecache import active_locale
 from dateline.taxonomy.selectors import cached_edition_menus
 
-from . import selectors
+from . import results, selectors, suggestions
 from .forms import read_search
 from .language import config_for, highlight, query_stems, snippet
 from .registry import entry_for, searchable_models
@@ -91,8 +91,8 @@ def _add_results(context: dict, request, asked, locale, menus: dict) -> int:
         more=more,
         page_number=number,
         num_pages=num_pages,
-        items=[_result(found, terms, stems, language) for found in selectors.results(hits)],
-        promotions=selectors.promotions(asked.text, locale) if number == 1 else [],
+        items=[_result(found, terms, stems, language) for found in results.results(hits)],
+        promotions=results.promotions(asked.text, locale) if number == 1 else [],
         previous_url=_url(asked, number - 1) if 1 < number <= num_pages + 1 else "",
         next_url=_url(asked, number + 1) if number < num_pages else "",
         first_url=_url(asked, 1),
@@ -112,7 +112,7 @@ def _total(hits, asked, locale, number: int) -> tuple[int, bool]:
 
 def _add_alternatives(context: dict, asked, locale) -> None:
     """For a search that found nothing: a spelling to try, and the search without filters."""
-    suggested = selectors.suggestion(asked.query, locale)
+    suggested = suggestions.suggestion(asked.query, locale)
     if suggested:
         context["suggestion"] = suggested.text()
         context["suggestion_url"] = _url(asked, 1, q=suggested.text())
