@@ -60,6 +60,13 @@ NOT_MEASURED = ("migrations", "demo")
 EXEMPT = {
     # Replaced by the core/pagecache/ package on another branch (#15).
     "core/pagecache.py",
+    # The archive importer (#19) came in after the limits: its readers and pipeline are
+    # still to be split into named steps.
+    "imports/convert.py",
+    "imports/feed.py",
+    "imports/ghost.py",
+    "imports/pipeline.py",
+    "imports/wordpress.py",
 }
 
 

@@ -32,12 +32,13 @@ def cache_settings() -> dict:
 CACHES = cache_settings()
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 
-# The page cache (dateline/core/pagecache.py, docs/deploy.md "Caching"): whole public pages
+# The page cache (dateline/core/pagecache/, docs/deploy.md "Caching"): whole public pages
 # for anonymous readers, cleared on every publish; the TTL only bounds what no signal sees.
 DATELINE_PAGE_CACHE = env_bool("DATELINE_PAGE_CACHE", True)
 DATELINE_PAGE_CACHE_SECONDS = env_int("DATELINE_PAGE_CACHE_SECONDS", 5 * 60)
-# How long a worker trusts its last reading of an edition's generation (core/pagecache.py):
-# the delay before another worker's publish retires this worker's stored pages.
+# How long a worker trusts its last reading of an edition's generation
+# (core/pagecache/generations.py): the delay before another worker's publish retires this
+# worker's stored pages.
 DATELINE_GENERATION_MEMO_SECONDS = env_int("DATELINE_GENERATION_MEMO_SECONDS", 1)
 # Cache entries (pages, header parts) each worker keeps a copy of (core.pagecache.LocalCopies).
 DATELINE_LOCAL_CACHE_ENTRIES = env_int("DATELINE_LOCAL_CACHE_ENTRIES", 128)
