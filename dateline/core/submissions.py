@@ -101,9 +101,26 @@ def notify_desk(page, form) -> None:
     from django.core.mail import EmailMessage
 
     data = form.cleaned_data
+    reply_to = _sender_address(page, data)
+    subject = _subject(page, _sender_name(page, data), reply_to)
+    EmailMessage(
+        subject=subject,
+        body=page.render_email(form),
+        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
+        to=[address.strip() for address in page.to_address.split(",") if address.strip()],
+        reply_to=[reply_to] if reply_to else None,
+    ).send()
+
+
+def _sender_address(page, data: dict) -> str:
+    """The first email address the reader filled in, or ""."""
     email_fields = [f.clean_name for f in page.get_form_fields() if f.field_type == "email"]
-    reply_to = next((data[name] for name in email_fields if data.get(name)), "")
-    name = next(
+    return next((data[name] for name in email_fields if data.get(name)), "")
+
+
+def _sender_name(page, data: dict) -> str:
+    """The first one-line field with "name" in its name that the reader filled in, or ""."""
+    return next(
         (
             str(data[field.clean_name]).strip()
             for field in page.get_form_fields()
@@ -113,14 +130,12 @@ def notify_desk(page, form) -> None:
         ),
         "",
     )
+
+
+def _subject(page, name: str, reply_to: str) -> str:
+    """The form's subject (or title), then the sender, on one line."""
     sender = f"{name} <{reply_to}>" if name and reply_to else name or reply_to
     subject = page.subject or page.title
     if sender:
         subject = f"{subject}: {sender}"
-    EmailMessage(
-        subject=" ".join(subject.split()),  # a header holds no line breaks
-        body=page.render_email(form),
-        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
-        to=[address.strip() for address in page.to_address.split(",") if address.strip()],
-        reply_to=[reply_to] if reply_to else None,
-    ).send()
+    return " ".join(subject.split())  # a header holds no line breaks

@@ -1,11 +1,4 @@
 from django.apps import AppConfig
-from wagtail.signals import page_published
-
-
-def localize_on_publish(sender, instance, **kwargs):
-    from .services import localize_front_page
-
-    localize_front_page(instance)
 
 
 class HomeConfig(AppConfig):
@@ -13,6 +6,6 @@ class HomeConfig(AppConfig):
     label = "home"
 
     def ready(self):
-        from .models import HomePage
+        from .signal_handlers import register_signal_handlers
 
-        page_published.connect(localize_on_publish, sender=HomePage)
+        register_signal_handlers()

@@ -19,8 +19,22 @@ def front_page(home: Page) -> dict:
     """
     locale = locale_of(home)
     regions, term_ids = _regions_with_term_ids(locale)
+    found = news_selectors.newest_of_each(_story_lists(home, locale, regions, term_ids))
+    lead, latest = _lead_and_latest(found)
+    rails = _rails(found, regions, shown={a.pk for a in [lead, *latest] if a})
+    on_page = [a for a in [lead, *latest] if a] + [a for _, articles in rails for a in articles]
+    news_selectors.with_article_card_data(on_page)
+    return {
+        "lead": lead,
+        "latest": latest,
+        "rails": rails,
+        "focus_collections": _focus_collections(home),
+    }
+
+
+def _story_lists(home: Page, locale, regions: list[Page], term_ids: dict) -> dict:
+    """What newest_of_each reads in one query: the lead story, the latest, every rail."""
     lead_id = home.lead_story_id
-    # One query for the lead story, the latest stories and every region's rail.
     # Each story appears once on the page: the lead, then Latest, then the rails in menu
     # order take the newest stories not shown above them. A rail can lose at most every
     # story shown before it, so it asks for that many more than it shows.
@@ -35,28 +49,35 @@ def front_page(home: Page) -> dict:
             news_selectors.articles_tagged(term_ids[region.pk], locale),
             RAIL_COUNT + spare,
         )
-    found = news_selectors.newest_of_each(lists)
+    return lists
+
+
+def _lead_and_latest(found: dict) -> tuple:
+    """The lead story (the newest, when none is chosen or it is not live) and Latest."""
     lead = found["lead"][0] if found["lead"] else None
     latest = found["latest"]
     if lead is None and latest:
         lead, latest = latest[0], latest[1:]
-    latest = latest[:LATEST_COUNT]
-    shown = {a.pk for a in [lead, *latest] if a}
+    return lead, latest[:LATEST_COUNT]
+
+
+def _rails(found: dict, regions: list[Page], shown: set[int]) -> list[tuple]:
+    """Each region with its newest stories not shown above it."""
     rails = []
     for region in regions:
         fresh = [a for a in found[region.pk] if a.pk not in shown][:RAIL_COUNT]
         shown.update(a.pk for a in fresh)
         rails.append((region, fresh))
-    on_page = [a for a in [lead, *latest] if a] + [a for _, articles in rails for a in articles]
-    news_selectors.with_article_card_data(on_page)
+    return rails
 
-    collections = [
+
+def _focus_collections(home: Page) -> list:
+    return [
         focus.collection
         for focus in home.focus_collections.select_related("collection").filter(
             collection__live=True
         )
     ]
-    return {"lead": lead, "latest": latest, "rails": rails, "focus_collections": collections}
 
 
 def _regions_with_term_ids(locale) -> tuple[list[Page], dict[int, list[int]]]:

@@ -1,17 +1,4 @@
 from django.apps import AppConfig
-from wagtail.signals import page_published
-
-
-def localize_on_publish(sender, instance, **kwargs):
-    from .services import localize_relations
-
-    localize_relations(instance)
-
-
-def renditions_on_publish(sender, instance, **kwargs):
-    from .services import make_photo_renditions
-
-    make_photo_renditions(instance)
 
 
 class MultimediaConfig(AppConfig):
@@ -20,11 +7,11 @@ class MultimediaConfig(AppConfig):
 
     def ready(self):
         from dateline.news import selectors as news_selectors
-        from dateline.news.apps import localize_on_publish as localize_article
         from dateline.taxonomy.registry import register_tagged_model
 
         from . import selectors
-        from .models import BlogPage, BlogPostPage, PodcastEpisodePage, VideoPage, VisualStoryPage
+        from .models import BlogPostPage, PodcastEpisodePage, VideoPage, VisualStoryPage
+        from .signal_handlers import register_signal_handlers
 
         # Blog posts are tagged like articles; the others through MediaTag. Term listings
         # then show them all (taxonomy.selectors.tagged_pages, with_card_data).
@@ -41,9 +28,4 @@ class MultimediaConfig(AppConfig):
                 card_prefetch=selectors.media_card_prefetches(),
                 card_data=selectors.with_series_covers,
             )
-        # Translations copy tags and credits pointing at the source edition: re-point them.
-        page_published.connect(localize_article, sender=BlogPostPage)
-        for model in (BlogPage, PodcastEpisodePage, VideoPage, VisualStoryPage):
-            page_published.connect(localize_on_publish, sender=model)
-        # A visual story's first reader should not wait for its photographs to be encoded.
-        page_published.connect(renditions_on_publish, sender=VisualStoryPage)
+        register_signal_handlers()

@@ -1,11 +1,4 @@
 from django.apps import AppConfig
-from wagtail.signals import page_published
-
-
-def localize_on_publish(sender, instance, **kwargs):
-    from .services import localize_relations
-
-    localize_relations(instance)
 
 
 class NewsConfig(AppConfig):
@@ -17,6 +10,7 @@ class NewsConfig(AppConfig):
 
         from . import selectors
         from .models import ArticlePage
+        from .signal_handlers import register_signal_handlers
 
         register_tagged_model(
             ArticlePage,
@@ -24,4 +18,4 @@ class NewsConfig(AppConfig):
             card_prefetch=selectors.card_prefetches(),
             card_data=selectors.label_blog_posts,
         )
-        page_published.connect(localize_on_publish, sender=ArticlePage)
+        register_signal_handlers()

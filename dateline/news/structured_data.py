@@ -16,6 +16,13 @@ def article_json_ld(article, request, site_settings, lead_image_url: str | None)
     # The edition's home page, also for a blog post, whose parent is its blog: the newsroom
     # publishes, not the blog. The same query tells the page which blog it is in.
     home = home_and_blog(article)
+    publisher = _publisher(home, request, site_settings)
+    news_article = _news_article(article, request, url, publisher, lead_image_url)
+    return [news_article, _breadcrumbs(article, home, request, url)]
+
+
+def _publisher(home, request, site_settings) -> dict:
+    """The newsroom as a NewsMediaOrganization: its name, its edition's home and its logo."""
     publisher = {"@type": "NewsMediaOrganization", "name": site_settings.name}
     if home is not None:
         publisher["url"] = home.get_full_url(request)
@@ -27,6 +34,11 @@ def article_json_ld(article, request, site_settings, lead_image_url: str | None)
             "width": logo.width,
             "height": logo.height,
         }
+    return publisher
+
+
+def _news_article(article, request, url: str, publisher: dict, lead_image_url) -> dict:
+    """The NewsArticle (a LiveBlogPosting while the story is live)."""
     # Only a substantive update (the editors' "updated" date, a live update) counts as a
     # modification.
     modified = article.modified_at or article.published_at
@@ -50,9 +62,20 @@ def article_json_ld(article, request, site_settings, lead_image_url: str | None)
     }
     if lead_image_url:
         news_article["image"] = [lead_image_url]
-    corrections = article.correction_list
+    _add_corrections(news_article, article.correction_list)
+    if article.is_live:
+        _as_live_blog(news_article, article, url)
+    if not news_article["articleSection"]:
+        del news_article["articleSection"]
+    else:
+        news_article["articleSection"] = news_article["articleSection"][0]
+    return news_article
+
+
+def _add_corrections(data: dict, corrections) -> None:
+    """The article's published corrections, as CorrectionComments."""
     if corrections:
-        news_article["correction"] = [
+        data["correction"] = [
             {
                 "@type": "CorrectionComment",
                 "text": correction.text,
@@ -60,13 +83,10 @@ def article_json_ld(article, request, site_settings, lead_image_url: str | None)
             }
             for correction in corrections
         ]
-    if article.is_live:
-        _as_live_blog(news_article, article, url)
-    if not news_article["articleSection"]:
-        del news_article["articleSection"]
-    else:
-        news_article["articleSection"] = news_article["articleSection"][0]
 
+
+def _breadcrumbs(article, home, request, url: str) -> dict:
+    """The BreadcrumbList: the edition's home, the story's first place, the story."""
     crumbs = []
     if home is not None:
         crumbs.append((home.title, home.get_full_url(request)))
@@ -74,7 +94,7 @@ def article_json_ld(article, request, site_settings, lead_image_url: str | None)
         place = article.place_terms[0]
         crumbs.append((place.title, place.get_full_url(request)))
     crumbs.append((article.title, url))
-    breadcrumbs = {
+    return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
@@ -82,7 +102,6 @@ def article_json_ld(article, request, site_settings, lead_image_url: str | None)
             for position, (name, item_url) in enumerate(crumbs, start=1)
         ],
     }
-    return [news_article, breadcrumbs]
 
 
 def _as_live_blog(data: dict, article, url: str) -> None:

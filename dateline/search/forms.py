@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .conditions import Filters
 from .language import ParsedQuery, parse_query
 from .registry import SearchableModel, entry_for_kind, searchable_models
-from .selectors import Filters
 
 MAX_QUERY_LENGTH = 200
 # Control characters (NUL among them) have no place in a search and PostgreSQL refuses NUL.
@@ -88,8 +88,18 @@ def _date(raw: str, label: str, messages: list[str]) -> dt.date | None:
 def read_search(data, menus: dict) -> SearchRequest:
     """The search a reader asked for, from the query string ``data``."""
     request = SearchRequest()
-    messages = request.messages
+    _read_text(request, data)
+    _read_terms(request, data, menus)
+    _read_kind(request, data)
+    _read_dates(request, data)
+    sort = _value(data, "sort", 20)
+    request.sort = sort if sort in SORTS else "relevance"
+    return request
 
+
+def _read_text(request: SearchRequest, data) -> None:
+    """The words to look for, cleaned and cut to length, with what the reader should know."""
+    messages = request.messages
     raw = CONTROL.sub(" ", data.get("q", "") or "")
     text = " ".join(raw.split())
     if len(text) > MAX_QUERY_LENGTH:
@@ -108,6 +118,9 @@ def read_search(data, menus: dict) -> SearchRequest:
         else:
             messages.append(_("Your search has no letters or digits to look for."))
 
+
+def _read_terms(request: SearchRequest, data, menus: dict) -> None:
+    """The place and topic filters, each a slug from its menu (or left out, with a message)."""
     for name, menu_key, label in (
         ("place", "regions", _("Region or place")),
         ("topic", "topics", _("Topic")),
@@ -120,23 +133,31 @@ def read_search(data, menus: dict) -> SearchRequest:
             setattr(request, name, slug)
             request.filters.term_ids.append(terms[slug][1])
         else:
-            messages.append(
+            request.messages.append(
                 _("There is no %(label)s “%(value)s” here, so that filter was left out.")
                 % {"label": label.lower(), "value": slug[:40]}
             )
 
-    kind = _value(data, "type")
-    if kind:
-        entry: SearchableModel | None = entry_for_kind(kind)
-        if entry:
-            request.kind = kind
-            request.filters.kinds = [entry]
-        else:
-            messages.append(
-                _("We do not publish the type “%(value)s”, so all types are shown.")
-                % {"value": kind[:40]}
-            )
 
+def _read_kind(request: SearchRequest, data) -> None:
+    """The content type filter (or all types, with a message, for one we do not publish)."""
+    kind = _value(data, "type")
+    if not kind:
+        return
+    entry: SearchableModel | None = entry_for_kind(kind)
+    if entry:
+        request.kind = kind
+        request.filters.kinds = [entry]
+    else:
+        request.messages.append(
+            _("We do not publish the type “%(value)s”, so all types are shown.")
+            % {"value": kind[:40]}
+        )
+
+
+def _read_dates(request: SearchRequest, data) -> None:
+    """The date range, in order, each end a whole day in the newsroom's time zone."""
+    messages = request.messages
     start = _date(_value(data, "from", 40), _("From"), messages)
     end = _date(_value(data, "to", 40), _("To"), messages)
     if start and end and end < start:
@@ -148,10 +169,6 @@ def read_search(data, menus: dict) -> SearchRequest:
     if end:
         request.date_to = end.isoformat()
         request.filters.date_to = _day_start(end + dt.timedelta(days=1))
-
-    sort = _value(data, "sort", 20)
-    request.sort = sort if sort in SORTS else "relevance"
-    return request
 
 
 def _day_start(day: dt.date) -> dt.datetime:

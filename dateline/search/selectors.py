@@ -1,40 +1,15 @@
-"""Reads from the search index, each in a fixed number of queries."""
+"""Matching: the ids of a page of hits and their count, from the search index, each in a
+fixed number of queries. What the page shows of them is in results.py, spelling
+suggestions in suggestions.py, the filters' SQL in conditions.py."""
 
-import datetime as dt
-import difflib
 import json
-from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import Model, Q, Value
-from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page
-from wagtail.search.utils import normalise_query_string
+from wagtail.models import Locale
 
-from dateline.taxonomy.registry import tagged_models
-
+from .conditions import Filters, date_range_sql, filters_sql
 from .language import ParsedQuery, config_for, fts5_text, tsquery_text
-from .models import SearchEntry, SearchWord
-from .registry import SearchableModel
-
-
-@dataclass
-class Filters:
-    """What the reader narrowed the search to; empty means everything."""
-
-    term_ids: list[list[int]] = field(default_factory=list)  # AND of (OR of term ids)
-    kinds: list[SearchableModel] = field(default_factory=list)
-    date_from: dt.datetime | None = None
-    date_to: dt.datetime | None = None  # exclusive
-
-
-@dataclass
-class Hits:
-    page_ids: list[int]
-    total: int
-
+from .results import Hits
 
 # Results are the newest MAX_RESULTS matches, ranked; more are counted as "more than".
 MAX_RESULTS = 1000
@@ -61,7 +36,7 @@ def search_ids(
     if not query:
         return Hits([], 0)
     language = config_for(locale.language_code)
-    where, params = _filters_sql(locale, filters)
+    where, params = filters_sql(locale, filters)
     recent_sql, recent_params = "", []
     if connection.vendor == "postgresql":
         match = "to_tsquery(%s::regconfig, %s)"
@@ -205,7 +180,7 @@ def _window_sql(filters: Filters, share: float) -> tuple[str, list]:
     its first date read from the column's statistics (the histogram ANALYZE keeps in
     pg_stats), not from the table. An undated row counts as the newest, as in the sort;
     without statistics the window is empty, and search_ids reads every match instead."""
-    bounds, params = _date_range_sql("b", filters)
+    bounds, params = date_range_sql("b", filters)
     cutoff = f"""(SELECT percentile_disc(%s) WITHIN GROUP (ORDER BY b DESC)
         FROM pg_stats s, unnest(s.histogram_bounds::text::timestamptz[]) b
         WHERE s.schemaname = current_schema() AND s.tablename = 'dateline_search_searchentry'
@@ -216,24 +191,12 @@ def _window_sql(filters: Filters, share: float) -> tuple[str, list]:
     ]
 
 
-def _date_range_sql(column: str, filters: Filters) -> tuple[list[str], list]:
-    """Conditions on ``column`` for the date range asked for (``date_to`` itself excluded)."""
-    clauses, params = [], []
-    if filters.date_from:
-        clauses.append(f"{column} >= %s")
-        params.append(filters.date_from)
-    if filters.date_to:
-        clauses.append(f"{column} < %s")
-        params.append(filters.date_to)
-    return clauses, params
-
-
 def count(query: ParsedQuery, locale: Locale, filters: Filters) -> int:
     """How many pages match, up to MAX_RESULTS + 1 (one query)."""
     if not query:
         return 0
     language = config_for(locale.language_code)
-    where, params = _filters_sql(locale, filters)
+    where, params = filters_sql(locale, filters)
     if connection.vendor == "postgresql":
         sql = f"""SELECT count(*) FROM (SELECT 1 FROM dateline_search_searchentry e
             WHERE {where} AND e.search_vector @@ to_tsquery(%s::regconfig, %s) LIMIT %s) s"""
@@ -252,205 +215,3 @@ def _order(sort: str) -> str:
     if sort == "newest":
         return "published_at DESC, page_id DESC"
     return "tier DESC, published_at DESC, page_id DESC"
-
-
-def _filters_sql(locale: Locale, filters: Filters) -> tuple[str, list]:
-    clauses, params = ["e.locale_id = %s"], [locale.pk]
-    if filters.kinds:
-        ct_ids = [ContentType.objects.get_for_model(entry.model).pk for entry in filters.kinds]
-        clauses.append(f"e.content_type_id IN ({', '.join(['%s'] * len(ct_ids))})")
-        params += ct_ids
-    dates, date_params = _date_range_sql("e.published_at", filters)
-    clauses += dates
-    params += date_params
-    for term_ids in filters.term_ids:
-        if connection.vendor == "postgresql":
-            # The index row holds the page's term ids (GIN-indexed): PostgreSQL combines
-            # this with the word's index and reads only the rows that match both.
-            clauses.append("e.term_ids && %s::int[]")
-            params.append(list(term_ids))
-            continue
-        # One IN over a UNION ALL (not an OR of INs), so the planner can join on it.
-        alternatives = []
-        for entry in tagged_models():
-            sub_sql, sub_params = _tagged_ids(entry, term_ids).query.sql_with_params()
-            alternatives.append(sub_sql)
-            params += list(sub_params)
-        union = " UNION ALL ".join(alternatives) or "SELECT NULL"
-        clauses.append(f"e.page_id IN ({union})")
-    # Filters come before the text match in each WHERE: PostgreSQL tests conditions of equal
-    # cost in the order written, and these never need the large search vector read.
-    return " AND ".join(clauses), params
-
-
-def _tag_table(entry) -> tuple[type[Model], str, str] | None:
-    """For a lookup through a tag table ("tags__term"): the tag model and the names of its
-    page and term columns; None for any other shape of lookup."""
-    relation, _, rest = entry.term_lookup.partition("__")
-    try:
-        field = entry.model._meta.get_field(relation)
-    except FieldDoesNotExist:
-        return None
-    if not (field.one_to_many and rest and "__" not in rest):
-        return None
-    tags = field.related_model
-    return tags, field.field.attname, tags._meta.get_field(rest).attname
-
-
-def _tagged_ids(entry, term_ids: list[int]):
-    """Ids of ``entry.model``'s pages tagged with any of the terms, as a subquery.
-
-    For a lookup through a tag table the tag table alone answers, without joining the
-    (large) content table.
-    """
-    table = _tag_table(entry)
-    if table is not None:
-        tags, page_column, term_column = table
-        found = tags.objects.filter(**{f"{term_column}__in": term_ids})
-        return found.order_by().values(page_column)
-    tagged = entry.model.objects.filter(**{f"{entry.term_lookup}__in": term_ids})
-    return tagged.order_by().values("pk")
-
-
-@dataclass
-class Found:
-    """What a result shows, from its index row: the page (title, address, edition only),
-    its type, date, texts and the ids of its places and topics in the editors' order."""
-
-    page: Page
-    content_type_id: int
-    published_at: dt.datetime | None
-    standfirst: str
-    body: str
-    term_ids: list[int] = field(default_factory=list)
-
-
-def results(hits: Hits) -> list[Found]:
-    """The results of ``hits``, in order, in two queries: the index rows with their pages,
-    and the pages' tags. No page is loaded as its specific type, no body is parsed."""
-    entries = (
-        SearchEntry.objects.filter(page_id__in=hits.page_ids)
-        .select_related("page", "page__locale", "text")
-        .only(
-            "content_type_id",
-            "published_at",
-            *(f"page__{name}" for name in RESULT_PAGE_FIELDS),
-            "page__locale__language_code",
-            "text__standfirst",
-            "text__body",
-        )
-    )
-    found = {}
-    for entry in entries:
-        text = getattr(entry, "text", None)  # None only for a row being rewritten
-        found[entry.page_id] = Found(
-            entry.page,
-            entry.content_type_id,
-            entry.published_at,
-            text.standfirst if text else "",
-            text.body if text else "",
-        )
-    for page_id, term_id in _tags(list(found)):
-        found[page_id].term_ids.append(term_id)
-    return [found[pk] for pk in hits.page_ids if pk in found]
-
-
-# What a result's link needs of its page (Page.get_url reads the path and the edition).
-RESULT_PAGE_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "locale_id")
-
-
-def _tags(page_ids: list[int]) -> list[tuple[int, int]]:
-    """(page id, term id) of the pages' tags in the editors' order, in one query over the
-    tag tables of every tagged type."""
-    if not page_ids:
-        return []
-    parts, seen = [], set()
-    for entry in tagged_models():
-        table = _tag_table(entry)
-        if table is None:
-            tagged = entry.model.objects.filter(pk__in=page_ids).exclude(
-                **{f"{entry.term_lookup}__isnull": True}
-            )
-            parts.append(tagged.order_by().values_list("pk", entry.term_lookup, Value(0)))
-            continue
-        tags, page_column, term_column = table
-        if tags in seen:  # blog posts share the articles' tag table
-            continue
-        seen.add(tags)
-        order = (tags._meta.ordering or ["pk"])[0].lstrip("-")
-        parts.append(
-            tags.objects.filter(**{f"{page_column}__in": page_ids})
-            .order_by()
-            .values_list(page_column, term_column, order)
-        )
-    if not parts:
-        return []
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return [(page_id, term_id) for page_id, term_id, _order in sorted(rows, key=_by_page_order)]
-
-
-def _by_page_order(row: tuple) -> tuple:
-    return row[0], row[2], row[1]
-
-
-def promotions(query_text: str, locale: Locale) -> list[SearchPromotion]:
-    """The editors' picks for this query (Wagtail's search promotions), for this edition:
-    promoted pages of the edition that are live, and external links. One query."""
-    normalised = normalise_query_string(query_text)
-    if not normalised:
-        return []
-    return list(
-        SearchPromotion.objects.filter(query__query_string=normalised)
-        .filter(Q(page__isnull=True) | Q(page__live=True, page__locale=locale))
-        .select_related("page")
-        .order_by("sort_order", "pk")[:5]
-    )
-
-
-def known_words(candidates: list[str], locale: Locale) -> set[str]:
-    lowered = {word.lower() for word in candidates}
-    return set(
-        SearchWord.objects.filter(locale=locale, word__in=lowered).values_list("word", flat=True)
-    )
-
-
-def nearest_word(word: str, locale: Locale) -> str | None:
-    """The indexed word closest in spelling to ``word``, or None if none is close."""
-    word = word.lower()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                """SELECT word FROM dateline_search_searchword
-                WHERE locale_id = %s AND word %% %s AND similarity(word, %s) > 0.4
-                ORDER BY similarity(word, %s) DESC, word LIMIT 1""",
-                [locale.pk, word, word, word],
-            )
-            row = cursor.fetchone()
-        return row[0] if row else None
-    # SQLite has no trigram index: compare with the words of a similar length and start.
-    lengths = f"^.{{{max(1, len(word) - 2)},{len(word) + 2}}}$"
-    pool = SearchWord.objects.filter(
-        locale=locale, word__startswith=word[:1], word__regex=lengths
-    ).values_list("word", flat=True)[:20000]
-    matches = difflib.get_close_matches(word, list(pool), n=1, cutoff=0.8)
-    return matches[0] if matches else None
-
-
-def suggestion(query: ParsedQuery, locale: Locale) -> ParsedQuery | None:
-    """The query with each unknown word replaced by the nearest indexed word, if that finds
-    anything; None when there is no likely spelling."""
-    candidates = [w for w in query.positive_words if len(w) >= 3 and not w.isdigit()]
-    if not candidates:
-        return None
-    known = known_words(candidates, locale)
-    replacements = {}
-    for word in candidates[:5]:
-        if word.lower() in known:
-            continue
-        nearest = nearest_word(word, locale)
-        if nearest and nearest != word.lower():
-            replacements[word.lower()] = nearest
-    if not replacements:
-        return None
-    suggested = query.replaced(replacements)
-    return suggested if count(suggested, locale, Filters()) else None

@@ -37,3 +37,25 @@ def restriction_changed(sender, instance, **kwargs):
     """A page became private or public again: its whole section is re-indexed."""
     page_id = instance.page_id
     transaction.on_commit(lambda: tasks.reindex_section.enqueue(page_id))
+
+
+def register_signal_handlers() -> None:
+    """Connect search's receivers (called from ``SearchConfig.ready``)."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail import signals as wagtail_signals
+    from wagtail.models import PageViewRestriction
+
+    # Wagtail's own index follows post_save too; Dateline's also listens for publishing,
+    # which is the signal editors' work sends once everything (tags too) is saved.
+    post_save.connect(page_saved, dispatch_uid="search-saved")
+    wagtail_signals.page_published.connect(page_published, dispatch_uid="search-published")
+    wagtail_signals.page_unpublished.connect(page_unpublished, dispatch_uid="search-unpublished")
+    # Deleting a page deletes its entry (foreign key); this catches a page's row being
+    # deleted on its own, e.g. when a specific page is turned into another type.
+    post_delete.connect(page_deleted, dispatch_uid="search-deleted")
+    post_save.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-saved"
+    )
+    post_delete.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-deleted"
+    )

@@ -15,7 +15,7 @@ from dateline.core.models import SiteSettings
 from dateline.core.pagecache import active_locale
 from dateline.taxonomy.selectors import cached_edition_menus
 
-from . import selectors
+from . import results, selectors, suggestions
 from .forms import read_search
 from .language import config_for, highlight, query_stems, snippet
 from .registry import entry_for, searchable_models
@@ -34,9 +34,16 @@ def search_context(request) -> tuple[dict, int]:
     menus = cached_edition_menus(locale)
     request._dateline_term_menus = menus
     asked = read_search(request.GET, menus)
-    language = config_for(locale.language_code)
-    page_size = settings.DATELINE_LISTING_PAGE_SIZE
-    context = {
+    context = _empty_context(asked, menus)
+    status = 200
+    if asked.query:
+        status = _add_results(context, request, asked, locale, menus)
+    return context, status
+
+
+def _empty_context(asked, menus: dict) -> dict:
+    """The page before any search is run: the form, the menus and what the reader should know."""
+    return {
         "search": asked,
         "query": asked.text,
         # The page's <title> (core_tags.seo): readers tell their search tabs apart by it.
@@ -51,51 +58,66 @@ def search_context(request) -> tuple[dict, int]:
         "page_number": 1,
         "num_pages": 0,
     }
+
+
+def _add_results(context: dict, request, asked, locale, menus: dict) -> int:
+    """One page of results into ``context`` (and what to try when there are none); the
+    response's status: 404 for a page of results that does not exist."""
+    language = config_for(locale.language_code)
+    page_size = settings.DATELINE_LISTING_PAGE_SIZE
+    number, page_error = _page_number(request.GET.get("page", "1"))
+    hits = selectors.search_ids(
+        asked.query,
+        locale,
+        asked.filters,
+        sort=asked.sort,
+        offset=(number - 1) * page_size,
+        limit=page_size,
+    )
+    total, more = _total(hits, asked, locale, number)
+    num_pages = max(1, -(-total // page_size))
     status = 200
-    if asked.query:
-        number, page_error = _page_number(request.GET.get("page", "1"))
-        hits = selectors.search_ids(
-            asked.query,
-            locale,
-            asked.filters,
-            sort=asked.sort,
-            offset=(number - 1) * page_size,
-            limit=page_size,
+    if page_error or (number > num_pages and total):
+        status = 404
+        asked.messages.append(
+            page_error
+            or _("There is no page %(number)d of these results: there are %(count)d.")
+            % {"number": number, "count": num_pages}
         )
-        total = hits.total
-        if not hits.page_ids and number > 1:
-            total = selectors.count(asked.query, locale, asked.filters)
-        more = total > selectors.MAX_RESULTS
-        total = min(total, selectors.MAX_RESULTS)
-        num_pages = max(1, -(-total // page_size))
-        if page_error or (number > num_pages and total):
-            status = 404
-            asked.messages.append(
-                page_error
-                or _("There is no page %(number)d of these results: there are %(count)d.")
-                % {"number": number, "count": num_pages}
-            )
-        stems = query_stems(asked.query, language)
-        terms = _menu_terms(menus)
-        context.update(
-            total=total,
-            more=more,
-            page_number=number,
-            num_pages=num_pages,
-            items=[_result(found, terms, stems, language) for found in selectors.results(hits)],
-            promotions=selectors.promotions(asked.text, locale) if number == 1 else [],
-            previous_url=_url(asked, number - 1) if 1 < number <= num_pages + 1 else "",
-            next_url=_url(asked, number + 1) if number < num_pages else "",
-            first_url=_url(asked, 1),
-        )
-        if not total:
-            suggested = selectors.suggestion(asked.query, locale)
-            if suggested:
-                context["suggestion"] = suggested.text()
-                context["suggestion_url"] = _url(asked, 1, q=suggested.text())
-            if asked.has_filters:
-                context["unfiltered_url"] = _url_params({"q": asked.text})
-    return context, status
+    stems = query_stems(asked.query, language)
+    terms = _menu_terms(menus)
+    context.update(
+        total=total,
+        more=more,
+        page_number=number,
+        num_pages=num_pages,
+        items=[_result(found, terms, stems, language) for found in results.results(hits)],
+        promotions=results.promotions(asked.text, locale) if number == 1 else [],
+        previous_url=_url(asked, number - 1) if 1 < number <= num_pages + 1 else "",
+        next_url=_url(asked, number + 1) if number < num_pages else "",
+        first_url=_url(asked, 1),
+    )
+    if not total:
+        _add_alternatives(context, asked, locale)
+    return status
+
+
+def _total(hits, asked, locale, number: int) -> tuple[int, bool]:
+    """How many results there are (at most MAX_RESULTS), and whether there are more."""
+    total = hits.total
+    if not hits.page_ids and number > 1:
+        total = selectors.count(asked.query, locale, asked.filters)
+    return min(total, selectors.MAX_RESULTS), total > selectors.MAX_RESULTS
+
+
+def _add_alternatives(context: dict, asked, locale) -> None:
+    """For a search that found nothing: a spelling to try, and the search without filters."""
+    suggested = suggestions.suggestion(asked.query, locale)
+    if suggested:
+        context["suggestion"] = suggested.text()
+        context["suggestion_url"] = _url(asked, 1, q=suggested.text())
+    if asked.has_filters:
+        context["unfiltered_url"] = _url_params({"q": asked.text})
 
 
 def _page_number(raw: str) -> tuple[int, str]:

@@ -4,34 +4,21 @@ Unset variables mean the embedded default: SQLite under var/, local-memory cache
 console email in dev. production.py turns the unsafe defaults into errors.
 """
 
-import datetime as dt
 import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-PROJECT_DIR = PACKAGE_DIR.parent
-VAR_DIR = Path(os.environ.get("DATELINE_VAR_DIR") or PROJECT_DIR / "var")
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    """True for 1/true/yes/on, False for 0/false/no/off; unset or empty means ``default``."""
-    value = os.environ.get(name, "").strip().lower()
-    if not value:
-        return default
-    return value in {"1", "true", "yes", "on"}
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    return int(value) if value else default
-
+# Each group of settings lives in a module named for what it holds; the settings below,
+# and dev.py, production.py and test.py, see every one of them here as before.
+from .accounts import *  # noqa: F403
+from .caching import *  # noqa: F403
+from .environment import *  # noqa: F403
+from .environment import VAR_DIR, env_bool, env_int, env_list
+from .i18n import *  # noqa: F403
+from .mail import *  # noqa: F403
+from .security import *  # noqa: F403
+from .wagtail import *  # noqa: F403
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
@@ -41,6 +28,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 # (canonical links, sitemaps) come from Wagtail's Site record, which load_demo sets from it.
 DATELINE_BASE_URL = (os.environ.get("DATELINE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = DATELINE_BASE_URL
+WAGTAILAPI_BASE_URL = DATELINE_BASE_URL
 
 INSTALLED_APPS = [
     # Dateline, ground floor first.
@@ -169,129 +157,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def cache_settings() -> dict:
-    url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
-    if url and url.startswith(("redis://", "rediss://")):
-        return {
-            "default": {
-                "BACKEND": "django_redis.cache.RedisCache",
-                "LOCATION": url,
-                "KEY_PREFIX": "dateline",
-                "OPTIONS": {
-                    # A Redis outage must degrade to uncached pages, not to errors.
-                    "IGNORE_EXCEPTIONS": True,
-                    "SOCKET_CONNECT_TIMEOUT": 1,
-                    "SOCKET_TIMEOUT": 1,
-                },
-            }
-        }
-    return {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "dateline",
-        }
-    }
-
-
-CACHES = cache_settings()
-DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-
-# The page cache (dateline/core/pagecache/, docs/deploy.md "Caching"): whole public pages
-# for anonymous readers, cleared on every publish; the TTL only bounds what no signal sees.
-DATELINE_PAGE_CACHE = env_bool("DATELINE_PAGE_CACHE", True)
-DATELINE_PAGE_CACHE_SECONDS = env_int("DATELINE_PAGE_CACHE_SECONDS", 5 * 60)
-# How long a worker trusts its last reading of an edition's generation
-# (core/pagecache/generations.py): the delay before another worker's publish retires this
-# worker's stored pages.
-DATELINE_GENERATION_MEMO_SECONDS = env_int("DATELINE_GENERATION_MEMO_SECONDS", 1)
-# Cache entries (pages, header parts) each worker keeps a copy of (core.pagecache.LocalCopies).
-DATELINE_LOCAL_CACHE_ENTRIES = env_int("DATELINE_LOCAL_CACHE_ENTRIES", 128)
-# Cache-Control of a cached page: max-age for browsers, s-maxage for a CDN or nginx in
-# front (which a purge, if configured below, clears sooner).
-DATELINE_PAGE_BROWSER_SECONDS = env_int("DATELINE_PAGE_BROWSER_SECONDS", 30)
-DATELINE_PAGE_CDN_SECONDS = env_int("DATELINE_PAGE_CDN_SECONDS", 60)
-
-
-def frontend_cache_settings() -> dict:
-    """Wagtail's CDN purge, from FRONTEND_CACHE_BACKEND=cloudflare|cloudfront|http."""
-    backend = os.environ.get("FRONTEND_CACHE_BACKEND", "").strip().lower()
-    backends = "wagtail.contrib.frontend_cache.backends"
-    if backend == "cloudflare":
-        return {
-            "cloudflare": {
-                "BACKEND": f"{backends}.CloudflareBackend",
-                "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
-                "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
-            }
-        }
-    if backend == "cloudfront":
-        return {
-            "cloudfront": {
-                "BACKEND": f"{backends}.CloudfrontBackend",
-                "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
-            }
-        }
-    if backend == "http":  # Varnish, nginx with a purge module, any PURGE-speaking proxy
-        return {
-            "http": {
-                "BACKEND": f"{backends}.HTTPBackend",
-                "LOCATION": os.environ.get("FRONTEND_CACHE_LOCATION", ""),
-            }
-        }
-    return {}
-
-
-WAGTAILFRONTENDCACHE = frontend_cache_settings()
-# Purge the addresses as given: each edition's pages already carry their own prefix.
-WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
-
-AUTHENTICATION_BACKENDS = [
-    "dateline.accounts.backends.LockoutBackend",  # refuses logins while a lockout lasts
-    "django.contrib.auth.backends.ModelBackend",
-]
-# Accounts (dateline.accounts, docs/deploy.md): a username is locked out from an address
-# after AXES_FAILURE_LIMIT failed logins, for AXES_COOLOFF_MINUTES.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "dateline.core.clients.client_ip"
-AXES_LOCKOUT_CALLABLE = "dateline.accounts.views.locked_out"
-AXES_VERBOSE = False
-# Every admin user must confirm a login with an authenticator app (TOTP) or a recovery
-# code; on by default in production. A user who has set up an app is always asked for it.
-DATELINE_REQUIRE_2FA = env_bool("DATELINE_REQUIRE_2FA", False)
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER") or "Dateline"
-# Staff avatars are uploaded, never fetched from Gravatar: no editor's address (hashed) goes
-# to a third party, and the admin works where that host is blocked.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# An admin session lasts 12 hours at most ("Remember me"), otherwise until the browser closes.
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)
-
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-# Internationalisation: English is the default edition at /, Russian lives under /ru/.
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
-WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# A new translation starts as a draft: left on, wagtail-localize would publish the untranslated
-# copy of a live story in the other edition the moment someone asks for its translation.
-WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
-USE_I18N = True
-USE_TZ = True
-# The newsroom's local time; Caucasus and Central Asia editions share it by default.
-TIME_ZONE = os.environ.get("DATELINE_TIME_ZONE") or "Asia/Tbilisi"
-
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or VAR_DIR / "static")
 MEDIA_URL = "/media/"
@@ -300,18 +165,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-
-EMAIL_URL = os.environ.get("EMAIL_URL", "")
-if EMAIL_URL.startswith("smtp://"):
-    from urllib.parse import urlparse
-
-    _email = urlparse(EMAIL_URL)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = _email.hostname or "localhost"
-    EMAIL_PORT = _email.port or 25
-    EMAIL_HOST_USER = _email.username or ""
-    EMAIL_HOST_PASSWORD = _email.password or ""
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 # Background work (newsletter sending, digests) runs in `dateline worker` processes, any
 # number of them on any machine that sees the database.
@@ -324,53 +177,6 @@ DATELINE_WORKER_STALE_SECONDS = env_int("DATELINE_WORKER_STALE_SECONDS", 60)
 DATELINE_PERIODIC_TICK_SECONDS = env_int("DATELINE_PERIODIC_TICK_SECONDS", 15)
 # The admin's dashboard warns when no worker has written a heartbeat for this long.
 DATELINE_WORKER_MISSING_SECONDS = env_int("DATELINE_WORKER_MISSING_SECONDS", 180)
-# SMTP calls give up after this many seconds, well inside the newsletter's claim lease.
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
-
-# Newsletter (dateline.newsletter): see docs/deploy.md.
-NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL") or DEFAULT_FROM_EMAIL
-NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
-# Messages per send-log commit: a worker killed mid-send may leave this many in doubt.
-NEWSLETTER_COMMIT_EVERY = env_int("NEWSLETTER_COMMIT_EVERY", 50)
-NEWSLETTER_PARALLEL_TASKS = env_int("NEWSLETTER_PARALLEL_TASKS", 4)
-NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 600)
-NEWSLETTER_CONFIRM_MAX_AGE = env_int("NEWSLETTER_CONFIRM_MAX_AGE", 3 * 24 * 3600)
-NEWSLETTER_PENDING_DAYS = env_int("NEWSLETTER_PENDING_DAYS", 7)
-# (requests, seconds) per client IP and per address.
-NEWSLETTER_SIGNUP_RATE_IP = (env_int("NEWSLETTER_SIGNUP_RATE_IP", 10), 3600)
-NEWSLETTER_SIGNUP_RATE_ADDRESS = (env_int("NEWSLETTER_SIGNUP_RATE_ADDRESS", 5), 3600)
-# The weekly digest: assembled by the workers on this weekday (0 is Monday) at this hour, in
-# TIME_ZONE; NEWSLETTER_DIGEST_SEND "" leaves it a draft, "now" or "HH:MM" sends it.
-NEWSLETTER_DIGEST_WEEKDAY = env_int("NEWSLETTER_DIGEST_WEEKDAY", 3)
-NEWSLETTER_DIGEST_HOUR = env_int("NEWSLETTER_DIGEST_HOUR", 9)
-NEWSLETTER_DIGEST_SEND = os.environ.get("NEWSLETTER_DIGEST_SEND", "")
-ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", "")}
-
-# Wagtail
-WAGTAIL_SITE_NAME = "Dateline"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Dateline's own search (dateline.search): PostgreSQL's text-search configuration for each
-# edition's language, which also picks the Snowball stemmer on SQLite. A language not
-# listed is searched word for word ('simple'): PostgreSQL has no Uzbek stemmer, for one.
-DATELINE_SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
-WAGTAILEMBEDS_FINDERS: list = []  # no external host is reachable or wanted; embeds are link cards
-WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Documents (and podcast audio, video) are checked by their content, not their name
-# (core/uploads.py), and only these kinds are accepted; never HTML, SVG or scripts.
-WAGTAILDOCS_EXTENSIONS = [
-    *["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "csv", "txt"],
-    *["mp3", "m4a", "ogg", "mp4", "webm", "m4v"],
-]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "dateline.core.uploads.DocumentForm"
-DATELINE_DOCUMENT_MAX_BYTES = env_int("DATELINE_DOCUMENT_MAX_MB", 50) * 1024 * 1024
-DATELINE_MEDIA_MAX_BYTES = env_int("DATELINE_MEDIA_MAX_MB", 500) * 1024 * 1024
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILAPI_BASE_URL = DATELINE_BASE_URL
-WAGTAILAPI_LIMIT_MAX = 50
-
 DATELINE_LISTING_PAGE_SIZE = 12
 # A header set by a trusted proxy that carries the client's address (e.g.
 # HTTP_X_FORWARDED_FOR); unset, the socket's address is used. See docs/deploy.md.
@@ -396,39 +202,6 @@ DATELINE_SUBMISSIONS_ROOT = Path(
     os.environ.get("DATELINE_SUBMISSIONS_ROOT") or VAR_DIR / "submissions"
 )
 DATELINE_SERVE_MEDIA = env_bool("DATELINE_SERVE_MEDIA", False)
-
-# Security headers on every response (SecurityMiddleware adds nosniff and Referrer-Policy;
-# HSTS and secure cookies are in production.py). Public pages carry no inline script or
-# style, so the Content-Security-Policy needs neither 'unsafe-inline' nor per-request
-# nonces, and a cached page is the same for every reader (docs/decisions.md). The admin
-# runs inline scripts of Wagtail's own and keeps Django's defaults.
-DATELINE_MEDIA_HOSTS = env_list("DATELINE_MEDIA_HOSTS")  # e.g. https://media.example.org
-CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *DATELINE_MEDIA_HOSTS],
-        "media-src": ["'self'", *DATELINE_MEDIA_HOSTS],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "object-src": ["'none'"],
-        "frame-ancestors": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-    },
-}
-# No page uses these powerful features, so no script may ask for them. Not listed:
-# interest-cohort, which Chromium no longer knows and reports as an error in the console
-# (browsing-topics replaced it).
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation",
-        "gyroscope", "magnetometer", "microphone", "payment", "usb",
-    )
-}  # fmt: skip
 
 LOGGING = {
     "version": 1,

@@ -4,7 +4,7 @@ Built on Wagtail's API v2 (Django REST framework): paginated with ?limit= and ?o
 ?locale=en|ru for an edition, ?fields= to choose fields, ?search= for keyword search.
 Articles and episodes also take ?place=, ?topic= (a term's id or slug) and
 ?published_after= / ?published_before= (YYYY-MM-DD). Every error is {"message": ...}.
-The OpenAPI description at /api/v2/openapi.json is built from these classes (openapi.py).
+The OpenAPI description at /api/v2/openapi.json is built from these classes (openapi/).
 """
 
 import datetime as dt
@@ -385,7 +385,7 @@ class TermsAPIViewSet(PublicPagesAPIViewSet):
 
 
 # Each endpoint's name is its address under /api/v2/ (DRF's as_view() resets the classes'
-# own `name`, so this table is where openapi.py reads it).
+# own `name`, so this table is where openapi/ reads it).
 ENDPOINTS = {
     "articles": ArticlesAPIViewSet,
     "episodes": EpisodesAPIViewSet,

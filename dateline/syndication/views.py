@@ -33,7 +33,7 @@ FEED_CACHE = 900
 @require_GET
 @cache_control(max_age=3600, public=True)
 def openapi_description(request):
-    """The OpenAPI 3.1 description of /api/v2/ (see syndication/openapi.py)."""
+    """The OpenAPI 3.1 description of /api/v2/ (see syndication/openapi/)."""
     return JsonResponse(openapi.describe(), json_dumps_params={"indent": 1})
 
 

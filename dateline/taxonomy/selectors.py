@@ -41,6 +41,14 @@ def with_card_data(pages: list[Page]) -> list[Page]:
     pks_by_model = defaultdict(list)
     for page in pages:
         pks_by_model[page.specific_class].append(page.pk)
+    specific = _specific_with_prefetches(pks_by_model, registered)
+    _add_card_data(pks_by_model, registered, specific)
+    return [specific.get(page.pk, page) for page in pages]
+
+
+def _specific_with_prefetches(pks_by_model: dict, registered: dict) -> dict[int, Page]:
+    """pk -> specific page, one query per type, then each set of registered prefetches once
+    for every type that shares it."""
     specific = {}
     by_prefetch = defaultdict(list)
     for model, pks in pks_by_model.items():
@@ -52,6 +60,11 @@ def with_card_data(pages: list[Page]) -> list[Page]:
     for groups in by_prefetch.values():
         objects = [obj for _entry, group in groups for obj in group]
         prefetch_related_objects(objects, *groups[0][0].card_prefetch)
+    return specific
+
+
+def _add_card_data(pks_by_model: dict, registered: dict, specific: dict) -> None:
+    """Each registered card_data function once, for every page of the types sharing it."""
     by_card_data = defaultdict(list)
     for model, pks in pks_by_model.items():
         entry = registered.get(model)
@@ -59,7 +72,6 @@ def with_card_data(pages: list[Page]) -> list[Page]:
             by_card_data[entry.card_data].extend(specific[pk] for pk in pks if pk in specific)
     for card_data, objects in by_card_data.items():
         card_data(objects)
-    return [specific.get(page.pk, page) for page in pages]
 
 
 def _prefetch_paths(prefetches: tuple) -> tuple:

@@ -245,33 +245,43 @@ def seo(context) -> dict:
     tagline = getattr(home, "tagline", "")
     is_page = isinstance(page, Page)
     heading = (page.seo_title or page.title) if is_page else context.get("title", "")
-    if is_page and page.depth <= 2:
-        title = f"{site_name} — {tagline}" if tagline else site_name
-    else:
-        title = f"{heading} | {site_name}" if heading else site_name
-    description = ""
-    if is_page:
-        meta = getattr(page.specific_deferred, "get_meta_description", None)
-        description = meta() if meta else page.search_description
+    description = _meta_description(page) if is_page else ""
     canonical = canonical_url(context)
-    alternates = []
-    translations = live_translations(context)
-    if translations:
-        alternates = [(page.locale.language_code, canonical)] + [
-            (t.locale.language_code, t.get_full_url(context.get("request"))) for t in translations
-        ]
-        default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
-        if default:
-            alternates.append(("x-default", default))
     return {
-        "title": title,
+        "title": _page_title(page if is_page else None, heading, site_name, tagline),
         "heading": heading,
         "description": description or tagline,
         "canonical": canonical,
-        "alternates": alternates,
+        "alternates": _alternates(context, page, canonical),
         "site_name": site_name,
         "og_locale": og_locale(current_locale(context).language_code),
     }
+
+
+def _page_title(page: Page | None, heading: str, site_name: str, tagline: str) -> str:
+    """An edition's home is the site's name and tagline; any other page, its heading first."""
+    if page is not None and page.depth <= 2:
+        return f"{site_name} — {tagline}" if tagline else site_name
+    return f"{heading} | {site_name}" if heading else site_name
+
+
+def _meta_description(page: Page) -> str:
+    meta = getattr(page.specific_deferred, "get_meta_description", None)
+    return meta() if meta else page.search_description
+
+
+def _alternates(context, page, canonical: str) -> list[tuple[str, str]]:
+    """hreflang alternates: this page and each live translation, and x-default."""
+    translations = live_translations(context)
+    if not translations:
+        return []
+    alternates = [(page.locale.language_code, canonical)] + [
+        (t.locale.language_code, t.get_full_url(context.get("request"))) for t in translations
+    ]
+    default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
+    if default:
+        alternates.append(("x-default", default))
+    return alternates
 
 
 @register.simple_tag(takes_context=True)
