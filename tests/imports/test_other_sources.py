@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page
 from dateline.imports.feed import decode
 from dateline.imports.models import ImportedItem
 from dateline.news.models import ArticlePage, AuthorPage
-from tests.factories import make_russian_edition
+from tests.helpers.factories import make_russian_edition
 
 from .conftest import FIXTURES
 

@@ -60,7 +60,7 @@ def test_terms_are_matched_by_name_and_slug_in_both_languages(site, imported):
 
 
 def test_a_russian_tag_finds_the_place_through_its_translation(site, media_root, run_import):
-    from tests.factories import make_russian_edition
+    from tests.helpers.factories import make_russian_edition
 
     make_russian_edition(site)
     run_import("wordpress", CLASSIC, "--media-dir", UPLOADS)
