@@ -75,6 +75,7 @@ class Writer:
         )
 
     def remember(self, item: Item, page: Page, checksum: str) -> None:
+        old_url = url_key(item.link)[:1000]  # how translation pairs find the page again
         ImportedItem.objects.update_or_create(
             source=self.source,
             source_id=item.source_id,
@@ -82,7 +83,7 @@ class Writer:
                 "kind": item.kind,
                 "page": page,
                 "checksum": checksum,
-                "old_url": url_key(item.link)[:1000],
+                "old_url": old_url,
                 "translation_group": item.translation_group[:255],
             },
         )
