@@ -35,27 +35,42 @@ class Read:
 def decode(data: bytes) -> str:
     """The feed's text: its declared encoding, else UTF-8, else the likelier of Windows-1251
     and KOI8-R."""
-    declared = DECLARED.match(data)
-    if declared:
-        try:
-            return data.decode(declared.group(1).decode())
-        except (LookupError, UnicodeDecodeError):
-            pass
+    text = _as_declared(data)
+    if text is not None:
+        return text
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        return _likelier_cyrillic(data)
+
+
+def _as_declared(data: bytes) -> str | None:
+    declared = DECLARED.match(data)
+    if not declared:
+        return None
+    try:
+        return data.decode(declared.group(1).decode())
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _likelier_cyrillic(data: bytes) -> str:
+    """Windows-1251 or KOI8-R, whichever reads as more lower-case letters."""
     best, best_score = "", -1.0
     for encoding in ("cp1251", "koi8-r"):
         text = data.decode(encoding, errors="replace")
-        letters = [c for c in text if "\u0400" <= c <= "\u04ff"]
-        lower = sum(1 for c in letters if c.islower())
-        score = lower / len(letters) if letters else 0
+        score = _lower_share(text)
         if score > best_score:
             best, best_score = text, score
     return best
+
+
+def _lower_share(text: str) -> float:
+    letters = [c for c in text if "\u0400" <= c <= "\u04ff"]
+    lower = sum(1 for c in letters if c.islower())
+    return lower / len(letters) if letters else 0
 
 
 def _fetch(location: str) -> bytes:

@@ -59,10 +59,7 @@ def read(path: Path, site_url: str = "") -> Export:
         post_authors=_grouped(data, "posts_authors", "author_id"),
         meta={str(m.get("post_id")): m for m in _rows(data, "posts_meta")},
     )
-    for post in data["posts"]:
-        item = posts.item(post)
-        if item is None:
-            continue
+    for item in filter(None, map(posts.item, data["posts"])):
         export.items.append(item)
         if site:
             export.links[normalise_url(item.link)] = item.source_id
@@ -151,26 +148,28 @@ class _Posts:
             title=post.get("title") or "",
             slug=slug,
             html=self.resolve(_body(post)),
-            excerpt=post.get("custom_excerpt") or extra.get("meta_description") or "",
+            excerpt=_excerpt(post, extra),
             status=_status(post),
             published_at=_date(post.get("published_at")),
             modified_at=_date(post.get("updated_at")),
-            authors=[self.users[a].key for a in self.author_ids(post, post_id) if a in self.users],
-            terms=[
-                (self.tags[t].taxonomy, self.tags[t].slug, self.tags[t].name)
-                for t in self.post_tags.get(post_id, [])
-                if t in self.tags
-            ],  # fmt: skip
+            authors=self.authors(post, post_id),
+            terms=self.terms(post_id),
             link=f"{self.site}/{slug}/" if self.site else f"/{slug}/",
             feature_image=self.resolve(post.get("feature_image")),
             feature_caption=_feature(post, extra, "feature_image_caption"),
             feature_alt=_feature(post, extra, "feature_image_alt"),
         )
 
-    def author_ids(self, post: dict, post_id: str) -> list[str]:
-        return self.post_authors.get(post_id) or (
+    def authors(self, post: dict, post_id: str) -> list[str]:
+        """From posts_authors (Ghost 1+), else the post's own author_id (0.x)."""
+        ids = self.post_authors.get(post_id) or (
             [str(post["author_id"])] if post.get("author_id") else []
         )
+        return [self.users[a].key for a in ids if a in self.users]
+
+    def terms(self, post_id: str) -> list[tuple[str, str, str]]:
+        tags = [self.tags[t] for t in self.post_tags.get(post_id, []) if t in self.tags]
+        return [(tag.taxonomy, tag.slug, tag.name) for tag in tags]
 
 
 def _body(post: dict) -> str:
@@ -189,6 +188,10 @@ def _status(post: dict) -> str:
     if visibility != "public" and status == "publish":
         status = "private"
     return status
+
+
+def _excerpt(post: dict, extra: dict) -> str:
+    return post.get("custom_excerpt") or extra.get("meta_description") or ""
 
 
 def _feature(post: dict, extra: dict, name: str) -> str:

@@ -32,17 +32,23 @@ class InlineRich:
             return ""
         if tag == "br":
             return "<br/>"
-        inner = self.rich(el)
+        inner = self.rich(el)  # first, as before: a list's links are resolved twice
+        if tag in ("ul", "ol"):
+            return self.inline_list(el, tag)
+        return self.formatted(el, tag, inner)
+
+    def formatted(self, el, tag: str, inner: str) -> str:
         if tag in WRAPPERS and inner:
             return WRAPPERS[tag].format(inner)
         if tag == "a" and el.get("href") and inner:
             return self.link(el.get("href"), inner)
-        if tag in ("ul", "ol"):
-            items = "".join(f"<li>{self.rich(li)}</li>" for li in el if li.tag == "li")
-            return f"<{tag}>{items}</{tag}>"
         if tag == "li":
             return f" {inner}"
         return inner
+
+    def inline_list(self, el, tag: str) -> str:
+        items = "".join(f"<li>{self.rich(li)}</li>" for li in el if li.tag == "li")
+        return f"<{tag}>{items}</{tag}>"
 
     def link(self, href: str, inner: str) -> str:
         target = self.resolver.link(href)
