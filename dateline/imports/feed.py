@@ -35,27 +35,42 @@ class Read:
 def decode(data: bytes) -> str:
     """The feed's text: its declared encoding, else UTF-8, else the likelier of Windows-1251
     and KOI8-R."""
-    declared = DECLARED.match(data)
-    if declared:
-        try:
-            return data.decode(declared.group(1).decode())
-        except (LookupError, UnicodeDecodeError):
-            pass
+    text = _as_declared(data)
+    if text is not None:
+        return text
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        return _likelier_cyrillic(data)
+
+
+def _as_declared(data: bytes) -> str | None:
+    declared = DECLARED.match(data)
+    if not declared:
+        return None
+    try:
+        return data.decode(declared.group(1).decode())
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _likelier_cyrillic(data: bytes) -> str:
+    """Windows-1251 or KOI8-R, whichever reads as more lower-case letters."""
     best, best_score = "", -1.0
     for encoding in ("cp1251", "koi8-r"):
         text = data.decode(encoding, errors="replace")
-        letters = [c for c in text if "\u0400" <= c <= "\u04ff"]
-        lower = sum(1 for c in letters if c.islower())
-        score = lower / len(letters) if letters else 0
+        score = _lower_share(text)
         if score > best_score:
             best, best_score = text, score
     return best
+
+
+def _lower_share(text: str) -> float:
+    letters = [c for c in text if "\u0400" <= c <= "\u04ff"]
+    lower = sum(1 for c in letters if c.islower())
+    return lower / len(letters) if letters else 0
 
 
 def _fetch(location: str) -> bytes:
@@ -99,27 +114,35 @@ def read(location: str, max_pages: int = 20) -> Read:
     result = Read()
     seen_pages = set()
     page_location = location
-    pages = 0
-    while page_location and page_location not in seen_pages and pages < max(1, max_pages):
+    while page_location and page_location not in seen_pages and len(seen_pages) < max(1, max_pages):
         seen_pages.add(page_location)
-        pages += 1
         parsed = _parse(page_location)
         result.site_url = result.site_url or parsed.feed.get("link", "")
         for entry in parsed.entries:
-            item = _item(entry)
-            if item is not None and item.source_id not in result.links.values():
-                result.items.append(item)
-                if item.link:
-                    result.links[normalise_url(item.link)] = item.source_id
-                for key in item.authors:
-                    result.authors.setdefault(key, Author(key=key, name=key))
-        following = [
-            link.get("href") for link in parsed.feed.get("links", []) if link.get("rel") == "next"
-        ]
-        page_location = urljoin(page_location, following[0]) if following else None
-        if page_location and not re.match(r"^https?://", page_location):
-            page_location = None  # a file links no older pages we can reach
+            _add(result, _item(entry))
+        page_location = _next_page(page_location, parsed.feed)
     return result
+
+
+def _add(result: Read, item: Item | None) -> None:
+    """An entry's item, unless it has no id or an earlier page had it."""
+    if item is None or item.source_id in result.links.values():
+        return
+    result.items.append(item)
+    if item.link:
+        result.links[normalise_url(item.link)] = item.source_id
+    for key in item.authors:
+        result.authors.setdefault(key, Author(key=key, name=key))
+
+
+def _next_page(page_location: str, feed) -> str | None:
+    """The feed's "next" page (RFC 5005) when it is on the web; a file links no older pages
+    we can reach."""
+    following = [link.get("href") for link in feed.get("links", []) if link.get("rel") == "next"]
+    if not following:
+        return None
+    next_location = urljoin(page_location, following[0])
+    return next_location if re.match(r"^https?://", next_location) else None
 
 
 def _item(entry) -> Item | None:
@@ -127,27 +150,38 @@ def _item(entry) -> Item | None:
     if not source_id:
         return None
     content = entry.get("content") or []
-    body = content[0].get("value") if content else entry.get("summary", "")
-    authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")]
-    if not authors and entry.get("author"):
-        authors = [entry["author"]]
-    summary = entry.get("summary", "") if content else ""
     link = entry.get("link", "")
-    slug = [part for part in urlsplit(link).path.split("/") if part][-1:] if link else []
     return Item(
         source_id=source_id[:255],
         kind="post",
         title=entry.get("title", ""),
-        slug=unquote(slug[0]).rsplit(".", 1)[0] if slug else "",
-        html=body or "",
-        excerpt=summary,
+        slug=_slug(link),
+        html=(content[0].get("value") if content else entry.get("summary", "")) or "",
+        excerpt=entry.get("summary", "") if content else "",
         published_at=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
         modified_at=_date(entry.get("updated_parsed")),
-        authors=authors,
-        terms=[
-            ("tag", tag.get("term", ""), tag.get("label") or tag.get("term", ""))
-            for tag in entry.get("tags", []) or []
-            if tag.get("term")
-        ],
-        link=entry.get("link", ""),
+        authors=_authors(entry),
+        terms=_terms(entry),
+        link=link,
     )
+
+
+def _slug(link: str) -> str:
+    """The last part of the entry's address, without an extension (``.html``)."""
+    parts = [part for part in urlsplit(link).path.split("/") if part] if link else []
+    return unquote(parts[-1]).rsplit(".", 1)[0] if parts else ""
+
+
+def _authors(entry) -> list[str]:
+    authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")]
+    if not authors and entry.get("author"):
+        authors = [entry["author"]]
+    return authors
+
+
+def _terms(entry) -> list[tuple[str, str, str]]:
+    return [
+        ("tag", tag.get("term", ""), tag.get("label") or tag.get("term", ""))
+        for tag in entry.get("tags", []) or []
+        if tag.get("term")
+    ]

@@ -44,9 +44,34 @@ def _date(value) -> dt.datetime | None:
 
 
 def read(path: Path, site_url: str = "") -> Export:
+    data = _load(path)
+    settings = {s.get("key"): s.get("value") for s in _rows(data, "settings")}
+    site = (site_url or settings.get("url") or "").rstrip("/")
+    export = Export(site_url=site)
+    users, tags = _users(data), _tags(data)
+    export.authors = {author.key: author for _, author in users}
+    export.terms = [term for _, term in tags]
+    posts = _Posts(
+        site=site,
+        users=dict(users),
+        tags=dict(tags),
+        post_tags=_grouped(data, "posts_tags", "tag_id"),
+        post_authors=_grouped(data, "posts_authors", "author_id"),
+        meta={str(m.get("post_id")): m for m in _rows(data, "posts_meta")},
+    )
+    for item in filter(None, map(posts.item, data["posts"])):
+        export.items.append(item)
+        if site:
+            export.links[normalise_url(item.link)] = item.source_id
+    for author in export.authors.values():
+        author.url = f"{site}/author/{author.key}/"
+    return export
+
+
+def _load(path: Path) -> dict:
     try:
         with open(path, encoding="utf-8-sig") as handle:
-            data = _data(json.load(handle))
+            return _data(json.load(handle))
     except json.JSONDecodeError as error:
         raise SourceError(
             f"{path}: not a complete Ghost export: line {error.lineno}, column {error.colno}: "
@@ -56,15 +81,16 @@ def read(path: Path, site_url: str = "") -> Export:
         raise SourceError(f"{path}: cannot be read: {error}") from None
     except SourceError as error:
         raise SourceError(f"{path}: {error}") from None
-    settings = {s.get("key"): s.get("value") for s in data.get("settings", []) or []}
-    site = (site_url or settings.get("url") or "").rstrip("/")
-    export = Export(site_url=site)
 
-    def resolve(text):
-        return (text or "").replace(GHOST_URL, site)
 
-    users = {}
-    for user in data.get("users", []) or []:
+def _rows(data: dict, table: str) -> list:
+    return data.get(table, []) or []
+
+
+def _users(data: dict) -> list[tuple[str, Author]]:
+    """The export's users as (user id, author)."""
+    users = []
+    for user in _rows(data, "users"):
         author = Author(
             key=user.get("slug") or str(user["id"]),
             name=user.get("name") or user.get("slug") or "",
@@ -72,68 +98,102 @@ def read(path: Path, site_url: str = "") -> Export:
             bio=user.get("bio") or "",
             source_id=str(user["id"]),
         )
-        users[str(user["id"])] = author
-        export.authors[author.key] = author
-    tags = {}
-    for tag in data.get("tags", []) or []:
+        users.append((str(user["id"]), author))
+    return users
+
+
+def _tags(data: dict) -> list[tuple[str, Term]]:
+    """The public tags as (tag id, term); internal "#tags" are left out."""
+    tags = []
+    for tag in _rows(data, "tags"):
         if (tag.get("name") or "").startswith("#") or tag.get("visibility") == "internal":
             continue
         term = Term("tag", tag.get("slug") or "", tag.get("name") or "", str(tag["id"]))
-        tags[str(tag["id"])] = term
-        export.terms.append(term)
-    post_tags: dict[str, list] = {}
-    for row in sorted(data.get("posts_tags", []) or [], key=lambda r: r.get("sort_order") or 0):
-        post_tags.setdefault(str(row["post_id"]), []).append(str(row["tag_id"]))
-    post_authors: dict[str, list] = {}
-    for row in sorted(data.get("posts_authors", []) or [], key=lambda r: r.get("sort_order") or 0):
-        post_authors.setdefault(str(row["post_id"]), []).append(str(row["author_id"]))
-    meta = {str(m.get("post_id")): m for m in data.get("posts_meta", []) or []}
+        tags.append((str(tag["id"]), term))
+    return tags
 
-    for post in data["posts"]:
+
+def _grouped(data: dict, table: str, column: str) -> dict[str, list[str]]:
+    """A join table (posts_tags, posts_authors) as post id → ids, in their sort order."""
+    grouped: dict[str, list[str]] = {}
+    for row in sorted(_rows(data, table), key=lambda r: r.get("sort_order") or 0):
+        grouped.setdefault(str(row["post_id"]), []).append(str(row[column]))
+    return grouped
+
+
+@dataclass
+class _Posts:
+    """Ghost posts and pages into items, with what the other tables say of them."""
+
+    site: str
+    users: dict[str, Author]
+    tags: dict[str, Term]
+    post_tags: dict[str, list[str]]
+    post_authors: dict[str, list[str]]
+    meta: dict[str, dict]
+
+    def resolve(self, text) -> str:
+        return (text or "").replace(GHOST_URL, self.site)
+
+    def item(self, post: dict) -> Item | None:
         post_id = str(post["id"])
         kind = post.get("type") or ("page" if post.get("page") else "post")
         if kind not in ("post", "page"):
-            continue
-        extra = meta.get(post_id, {})
-        body = post.get("html")
-        if body is None:
-            text = post.get("plaintext") or ""
-            body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n") if p.strip())
-        author_ids = post_authors.get(post_id) or (
-            [str(post["author_id"])] if post.get("author_id") else []
-        )
+            return None
+        extra = self.meta.get(post_id, {})
         slug = post.get("slug") or ""
-        link = f"{site}/{slug}/" if site else f"/{slug}/"
-        visibility = post.get("visibility") or "public"
-        status = STATUSES.get(post.get("status") or "draft", "draft")
-        if visibility != "public" and status == "publish":
-            status = "private"
-        item = Item(
+        return Item(
             source_id=post_id,
             kind=kind,
             title=post.get("title") or "",
             slug=slug,
-            html=resolve(body),
-            excerpt=post.get("custom_excerpt") or extra.get("meta_description") or "",
-            status=status,
+            html=self.resolve(_body(post)),
+            excerpt=_excerpt(post, extra),
+            status=_status(post),
             published_at=_date(post.get("published_at")),
             modified_at=_date(post.get("updated_at")),
-            authors=[users[a].key for a in author_ids if a in users],
-            terms=[
-                (tags[t].taxonomy, tags[t].slug, tags[t].name)
-                for t in post_tags.get(post_id, [])
-                if t in tags
-            ],  # fmt: skip
-            link=link,
-            feature_image=resolve(post.get("feature_image")),
-            feature_caption=extra.get("feature_image_caption")
-            or post.get("feature_image_caption")
-            or "",
-            feature_alt=extra.get("feature_image_alt") or post.get("feature_image_alt") or "",
+            authors=self.authors(post, post_id),
+            terms=self.terms(post_id),
+            link=f"{self.site}/{slug}/" if self.site else f"/{slug}/",
+            feature_image=self.resolve(post.get("feature_image")),
+            feature_caption=_feature(post, extra, "feature_image_caption"),
+            feature_alt=_feature(post, extra, "feature_image_alt"),
         )
-        export.items.append(item)
-        if site:
-            export.links[normalise_url(link)] = post_id
-    for author in export.authors.values():
-        author.url = f"{site}/author/{author.key}/"
-    return export
+
+    def authors(self, post: dict, post_id: str) -> list[str]:
+        """From posts_authors (Ghost 1+), else the post's own author_id (0.x)."""
+        ids = self.post_authors.get(post_id) or (
+            [str(post["author_id"])] if post.get("author_id") else []
+        )
+        return [self.users[a].key for a in ids if a in self.users]
+
+    def terms(self, post_id: str) -> list[tuple[str, str, str]]:
+        tags = [self.tags[t] for t in self.post_tags.get(post_id, []) if t in self.tags]
+        return [(tag.taxonomy, tag.slug, tag.name) for tag in tags]
+
+
+def _body(post: dict) -> str:
+    """The post's HTML, or its plain text in paragraphs when the export has no HTML."""
+    body = post.get("html")
+    if body is None:
+        text = post.get("plaintext") or ""
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n") if p.strip())
+    return body
+
+
+def _status(post: dict) -> str:
+    """Ghost's status as WordPress's words; a members-only published post is private."""
+    status = STATUSES.get(post.get("status") or "draft", "draft")
+    visibility = post.get("visibility") or "public"
+    if visibility != "public" and status == "publish":
+        status = "private"
+    return status
+
+
+def _excerpt(post: dict, extra: dict) -> str:
+    return post.get("custom_excerpt") or extra.get("meta_description") or ""
+
+
+def _feature(post: dict, extra: dict, name: str) -> str:
+    """The feature image's caption or alt text: from posts_meta (Ghost 4+), else the post."""
+    return extra.get(name) or post.get(name) or ""

@@ -23,6 +23,8 @@ WP_NAMESPACE_PREFIX = "http://wordpress.org/export/"
 DC = "http://purl.org/dc/elements/1.1/"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 TERM_TAXONOMIES = {"category": "category", "post_tag": "post_tag", "tag": "post_tag"}
+WPML_LANGUAGE = ("_wpml_import_language_code", "_wpml_language")
+WPML_GROUP = ("_wpml_import_translation_group", "_wpml_trid")
 
 
 @dataclass
@@ -132,33 +134,47 @@ def scan(path: Path) -> Scan:
     seen_channel = False
     for element in _stream(path):
         seen_channel = True
-        name = _local(element.tag)
-        if _is_wp(element.tag):
-            if name == "wxr_version":
-                result.wxr_version = (element.text or "").strip()
-            elif name == "base_blog_url" or (name == "base_site_url" and not result.site_url):
-                result.site_url = (element.text or "").strip()
-            elif name == "author":
-                values = _children(element)
-                key = values.get("author_login", "").strip()
-                if key:
-                    result.authors[key] = Author(
-                        key=key,
-                        name=values.get("author_display_name", "").strip() or key,
-                        email=values.get("author_email", "").strip(),
-                        source_id=values.get("author_id", "").strip() or key,
-                    )
-            elif name in ("category", "tag", "term"):
-                _term(element, name, result)
-        elif name == "link" and not result.site_url:
-            result.site_url = (element.text or "").strip()
-        elif name == "item":
-            _scan_item(element, result)
+        _scan_element(element, result)
     if not seen_channel:
         raise SourceError(f"{path}: no <channel> found: is this a WordPress export (WXR)?")
     if not result.wxr_version:
         raise SourceError(f"{path}: no <wp:wxr_version>: is this a WordPress export (WXR)?")
     return result
+
+
+def _scan_element(element, result: Scan) -> None:
+    """One element of the channel: the WordPress ones by their handler, the site's link,
+    or an item."""
+    name = _local(element.tag)
+    if _is_wp(element.tag):
+        handler = CHANNEL_HANDLERS.get(name)
+        if handler is not None:
+            handler(element, name, result)
+    elif name == "link" and not result.site_url:
+        result.site_url = (element.text or "").strip()
+    elif name == "item":
+        _scan_item(element, result)
+
+
+def _wxr_version(element, name: str, result: Scan) -> None:
+    result.wxr_version = (element.text or "").strip()
+
+
+def _site_url(element, name: str, result: Scan) -> None:
+    if name == "base_blog_url" or not result.site_url:
+        result.site_url = (element.text or "").strip()
+
+
+def _author(element, name: str, result: Scan) -> None:
+    values = _children(element)
+    key = values.get("author_login", "").strip()
+    if key:
+        result.authors[key] = Author(
+            key=key,
+            name=values.get("author_display_name", "").strip() or key,
+            email=values.get("author_email", "").strip(),
+            source_id=values.get("author_id", "").strip() or key,
+        )
 
 
 def _term(element, name: str, result: Scan) -> None:
@@ -196,38 +212,54 @@ def _scan_item(element, result: Scan) -> None:
         result.skipped["comment"] = result.skipped.get("comment", 0) + comments
     post_id = values.get("post_id", "").strip()
     if post_type == "attachment":
-        meta = _meta(element)
-        result.attachments[post_id] = Attachment(
-            source_id=post_id,
-            url=values.get("attachment_url", "").strip(),
-            title=values.get("title", "").strip(),
-            caption=values.get("excerpt", "").strip(),
-            alt=meta.get("_wp_attachment_image_alt", "").strip(),
-            description=values.get("content", "").strip(),
-            link=values.get("link", "").strip(),
-        )
-        return
-    if post_type not in ("post", "page"):
+        result.attachments[post_id] = _attachment(element, values, post_id)
+    elif post_type not in ("post", "page"):
         result.skipped[post_type] = result.skipped.get(post_type, 0) + 1
-        return
-    result.items += 1
+    else:
+        result.items += 1
+        _scan_links(values, post_id, result)
+        _scan_categories(element, result)
+        creator = values.get("dc_creator", "").strip()
+        if creator and creator not in result.authors:
+            result.authors[creator] = Author(key=creator, name=creator, source_id=creator)
+
+
+def _attachment(element, values: dict, post_id: str) -> Attachment:
+    meta = _meta(element)
+    return Attachment(
+        source_id=post_id,
+        url=values.get("attachment_url", "").strip(),
+        title=values.get("title", "").strip(),
+        caption=values.get("excerpt", "").strip(),
+        alt=meta.get("_wp_attachment_image_alt", "").strip(),
+        description=values.get("content", "").strip(),
+        link=values.get("link", "").strip(),
+    )
+
+
+def _scan_links(values: dict, post_id: str, result: Scan) -> None:
+    """The item's permalink and guid, by which other items' links name it."""
     link = values.get("link", "").strip()
     if link:
         result.links[normalise_url(link)] = post_id
     if values.get("guid"):
         result.links.setdefault(normalise_url(values["guid"]), post_id)
+
+
+def _scan_categories(element, result: Scan) -> None:
+    """Languages (Polylang), and terms only named in items (exports of a single author have
+    no term list)."""
     for child in element:
-        if _local(child.tag) == "category" and child.get("domain") == "language":
+        if _local(child.tag) != "category":
+            continue
+        domain = child.get("domain")
+        if domain == "language":
             result.languages.add((child.get("nicename") or "").strip())
-        # Terms only in items (exports of a single author have no term list)
-        if _local(child.tag) == "category" and child.get("domain") in TERM_TAXONOMIES:
-            taxonomy = TERM_TAXONOMIES[child.get("domain")]
+        if domain in TERM_TAXONOMIES:
+            taxonomy = TERM_TAXONOMIES[domain]
             slug = unquote((child.get("nicename") or "").strip())
             if slug and (taxonomy, slug) not in result.terms:
                 result.terms[(taxonomy, slug)] = Term(taxonomy, slug, (child.text or slug).strip())
-    creator = values.get("dc_creator", "").strip()
-    if creator and creator not in result.authors:
-        result.authors[creator] = Author(key=creator, name=creator, source_id=creator)
 
 
 def items(path: Path, found: Scan) -> Iterator[Item]:
@@ -245,31 +277,10 @@ def items(path: Path, found: Scan) -> Iterator[Item]:
 def _item(element, values: dict, post_type: str, found: Scan) -> Item:
     post_id = values.get("post_id", "").strip()
     meta = _meta(element)
-    terms, language, group = [], "", ""
-    for child in element:
-        if _local(child.tag) != "category":
-            continue
-        domain = child.get("domain") or ""
-        if domain in TERM_TAXONOMIES:
-            slug = unquote((child.get("nicename") or "").strip())
-            terms.append((TERM_TAXONOMIES[domain], slug, (child.text or slug).strip()))
-        elif domain == "language":  # Polylang
-            language = (child.get("nicename") or "").strip()
-        elif domain == "post_translations":
-            group = (child.get("nicename") or "").strip()
-    language = (
-        meta.get("_wpml_import_language_code") or meta.get("_wpml_language") or language
-    ).strip()
-    group = (meta.get("_wpml_import_translation_group") or meta.get("_wpml_trid") or group).strip()
-    status = values.get("status", "publish").strip() or "publish"
-    if status == "inherit":
-        status = "publish"
+    terms, language, group = _categories(element)
     thumbnail = meta.get("_thumbnail_id", "").strip()
-    attachment = found.attachments.get(thumbnail)
+    attachment = found.attachments.get(thumbnail) or Attachment("", "")
     base = found.site_url.rstrip("/")
-    old_paths = [f"/?p={post_id}"] if post_type == "post" else [f"/?page_id={post_id}"]
-    if post_type == "page":
-        old_paths.append(f"/?p={post_id}")
     creator = values.get("dc_creator", "").strip()
     return Item(
         source_id=post_id,
@@ -278,19 +289,70 @@ def _item(element, values: dict, post_type: str, found: Scan) -> Item:
         slug=unquote(values.get("post_name", "").strip()),
         html=values.get("content", ""),
         excerpt=values.get("excerpt", ""),
-        status=status,
+        status=_status(values),
         password=bool(values.get("post_password", "").strip()),
-        published_at=_date(values.get("post_date", ""), values.get("post_date_gmt", ""))
-        or _date(values.get("pubDate", "")),
+        published_at=_published(values),
         modified_at=_date(values.get("post_modified", ""), values.get("post_modified_gmt", "")),
         authors=[creator] if creator else [],
         terms=terms,
         link=values.get("link", "").strip() or (f"{base}/?p={post_id}" if base else ""),
-        old_paths=old_paths,
-        feature_image=attachment.url if attachment else "",
+        old_paths=_old_paths(post_type, post_id),
+        feature_image=attachment.url,
         feature_image_id=thumbnail,
-        feature_caption=attachment.caption if attachment else "",
-        feature_alt=attachment.alt if attachment else "",
-        language=language,
-        translation_group=group,
+        feature_caption=attachment.caption,
+        feature_alt=attachment.alt,
+        language=_first_of(meta, WPML_LANGUAGE, language),
+        translation_group=_first_of(meta, WPML_GROUP, group),
     )
+
+
+def _categories(element) -> tuple[list, str, str]:
+    """The item's terms, and its language and translation group as Polylang writes them."""
+    terms, language, group = [], "", ""
+    for child in element:
+        if _local(child.tag) != "category":
+            continue
+        domain = child.get("domain") or ""
+        nicename = (child.get("nicename") or "").strip()
+        if domain in TERM_TAXONOMIES:
+            slug = unquote(nicename)
+            terms.append((TERM_TAXONOMIES[domain], slug, (child.text or slug).strip()))
+        elif domain == "language":  # Polylang
+            language = nicename
+        elif domain == "post_translations":
+            group = nicename
+    return terms, language, group
+
+
+def _first_of(meta: dict, keys: tuple[str, ...], default: str) -> str:
+    """The first of WPML's meta fields that is set, else what Polylang said."""
+    return next((meta[key] for key in keys if meta.get(key)), default).strip()
+
+
+def _status(values: dict) -> str:
+    status = values.get("status", "publish").strip() or "publish"
+    return "publish" if status == "inherit" else status
+
+
+def _published(values: dict) -> dt.datetime | None:
+    return _date(values.get("post_date", ""), values.get("post_date_gmt", "")) or _date(
+        values.get("pubDate", "")
+    )
+
+
+def _old_paths(post_type: str, post_id: str) -> list[str]:
+    """The addresses WordPress answers for any item, whatever its permalinks."""
+    if post_type == "post":
+        return [f"/?p={post_id}"]
+    return [f"/?page_id={post_id}", f"/?p={post_id}"]
+
+
+CHANNEL_HANDLERS = {
+    "wxr_version": _wxr_version,
+    "base_blog_url": _site_url,
+    "base_site_url": _site_url,
+    "author": _author,
+    "category": _term,
+    "tag": _term,
+    "term": _term,
+}

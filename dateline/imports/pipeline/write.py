@@ -1,0 +1,142 @@
+"""One item written as a page: created or updated through Wagtail's revisions, published
+with its original dates when it was public, remembered by (source, source id)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from dateline.core.models import StandardPage
+from dateline.news.models import ArticleAuthor, ArticlePage, ArticleTag
+
+from ..convert import plain_text
+from ..models import ImportedItem
+from ..sources import Item
+from .pages import first_sentences, free_slug, url_key
+
+PUBLIC = {"publish"}
+UPDATED_AFTER = dt.timedelta(days=1)  # a later change than this shows as "updated"
+
+
+class Writer:
+    """The importer's writing half (mixed into ``Importer``)."""
+
+    def write(
+        self, item: Item, key: ImportedItem | None, checksum: str, locale: Locale, prepared: dict
+    ) -> bool:
+        home = self.home(locale)
+        model = ArticlePage if item.kind == "post" else StandardPage
+        page = _imported_page(key, model, item.kind)
+        created = page is None
+        if created:
+            page = model(locale=locale, live=False)
+        title = page_title(item)
+        page.title = title
+        page.slug = free_slug(home, item.slug or title, None if created else page.pk)
+        page.body = prepared["blocks"]
+        summary = plain_text(item.excerpt) or first_sentences(prepared["blocks"])
+        if model is ArticlePage:
+            _fill_article(page, item, prepared, summary, title)
+        else:
+            page.intro = summary[:1000]
+        if created:
+            if item.translation_group:
+                self.adopt_translation(page, item, locale)
+            home.add_child(instance=page)
+        public = self.publish(page, item, title)
+        self.remember(item, page, checksum)
+        if public:
+            self.redirect_all([item.link, *item.old_paths], page, item.source_id)
+        return created
+
+    def publish(self, page: Page, item: Item, title: str) -> bool:
+        """A new revision, published if the item was public or scheduled; True if public."""
+        public = item.status in PUBLIC and not item.password
+        if _scheduled(item):
+            page.go_live_at = item.published_at
+        revision = page.save_revision(clean=False)
+        if public or page.go_live_at:
+            revision.publish(skip_permission_checks=True)
+            if public and item.published_at:
+                _keep_original_dates(page, item)
+        else:
+            self.hold_back(page, item, title)
+        return public
+
+    def hold_back(self, page: Page, item: Item, title: str) -> None:
+        """A never-public item stays (or becomes) unpublished, and is listed."""
+        if page.live:
+            page.unpublish()
+        reason = "password-protected" if item.password else item.status
+        self.report.add(
+            "not_public", {"item": item.source_id, "status": reason, "title": title[:120]}
+        )
+
+    def remember(self, item: Item, page: Page, checksum: str) -> None:
+        old_url = url_key(item.link)[:1000]  # how translation pairs find the page again
+        ImportedItem.objects.update_or_create(
+            source=self.source,
+            source_id=item.source_id,
+            defaults={
+                "kind": item.kind,
+                "page": page,
+                "checksum": checksum,
+                "old_url": old_url,
+                "translation_group": item.translation_group[:255],
+            },
+        )
+
+
+def page_title(item: Item) -> str:
+    return (
+        " ".join(item.title.split())[:255]
+        or plain_text(item.html)[:80]
+        or f"Untitled {item.source_id}"
+    )
+
+
+def _imported_page(key: ImportedItem | None, model: type, kind: str) -> Page | None:
+    """The page an earlier run made for this item, if it still exists."""
+    if not (key and key.page_id):
+        return None
+    page = Page.objects.filter(pk=key.page_id).first()
+    page = page.specific if page is not None else None
+    if page is not None and not isinstance(page, model):
+        raise ValueError(f"was imported as a {type(page).__name__}, is now a {kind}")
+    return page
+
+
+def _fill_article(page, item: Item, prepared: dict, summary: str, title: str) -> None:
+    page.standfirst = summary[:400] or title[:400]
+    page.lead_image = prepared["lead"]
+    page.lead_image_caption = plain_text(item.feature_caption)[:300]
+    page.lead_image_alt = plain_text(item.feature_alt)[:300]
+    page.authors = [
+        ArticleAuthor(author=a, sort_order=n) for n, a in enumerate(prepared["authors"])
+    ]
+    page.tags = [ArticleTag(term=t, sort_order=n) for n, t in enumerate(prepared["terms"])]
+    if _updated_later(item):
+        page.updated_at = item.modified_at
+
+
+def _updated_later(item: Item) -> bool:
+    return bool(
+        item.modified_at
+        and item.published_at
+        and item.modified_at - item.published_at > UPDATED_AFTER
+    )
+
+
+def _scheduled(item: Item) -> bool:
+    return bool(
+        item.status == "future" and item.published_at and item.published_at > timezone.now()
+    )
+
+
+def _keep_original_dates(page: Page, item: Item) -> None:
+    Page.objects.filter(pk=page.pk).update(
+        first_published_at=item.published_at,
+        last_published_at=max(item.modified_at or item.published_at, item.published_at),
+    )
