@@ -1,6 +1,7 @@
 """Ghost exports, feeds, WPML data and translation pairs."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -11,7 +12,7 @@ from dateline.imports.models import ImportedItem
 from dateline.news.models import ArticlePage, AuthorPage
 from tests.helpers.factories import make_russian_edition
 
-from .conftest import FIXTURES
+FIXTURES = Path(__file__).parent / "fixtures"
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,7 @@
 """`dateline import wordpress`: a classic and block-markup export, round trips included."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -11,7 +12,7 @@ from dateline.core.models import StandardPage
 from dateline.imports.models import ImportedItem, ImportRun
 from dateline.news.models import ArticlePage, AuthorPage
 
-from .conftest import FIXTURES
+FIXTURES = Path(__file__).parent / "fixtures"
 
 pytestmark = pytest.mark.django_db
 CLASSIC = FIXTURES / "classic.xml"
