@@ -17,7 +17,9 @@ from itertools import islice
 
 import snowballstemmer
 from django.conf import settings
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext
 
 WORD = re.compile(r"[^\W_]+")
 WORD_OR_NOT = re.compile(r"([^\W_]+)")  # re.split() keeps the words, at odd indexes
@@ -25,8 +27,6 @@ WORD_OR_NOT = re.compile(r"([^\W_]+)")  # re.split() keeps the words, at odd ind
 # Word processors and phone keyboards turn a typed "-" into a dash or a minus sign: each
 # leaves a word out alike.
 TOKEN = re.compile(r'([-\u2212\u2013\u2014]?)"([^"]*)"?|([-\u2212\u2013\u2014]?)([^\s"]+)')
-# The word that joins either-or terms, in every edition's language.
-OR_WORDS = {"or", "или"}
 MAX_TERMS = 16
 
 # Snowball's Russian stemmer reads the Russian for "Karabakh" as a locative plural (stem
@@ -121,7 +121,7 @@ def parse_query(text: str) -> ParsedQuery:
     for match in TOKEN.finditer(text):
         minus = match.group(1) or match.group(3)
         raw = match.group(2) if match.group(2) is not None else match.group(4)
-        if match.group(4) is not None and raw.lower() in OR_WORDS and not minus:
+        if match.group(4) is not None and raw.lower() in or_words() and not minus:
             join_or = bool(query.groups)
             continue
         found = tuple(WORD.findall(raw))
@@ -253,3 +253,18 @@ def snippet(text: str, stems: set[str], language: str, length: int = 32) -> Safe
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(found) else ""
     return mark_safe(prefix + body + suffix)  # noqa: S308 - highlight() escapes
+
+
+def or_words() -> frozenset[str]:
+    """The word that joins either-or terms, in every edition's language, each from its
+    catalogue (the Russian is «или»)."""
+    return _or_words(tuple(code for code, _name in settings.LANGUAGES))
+
+
+@lru_cache(maxsize=8)
+def _or_words(language_codes: tuple[str, ...]) -> frozenset[str]:
+    words = {"or"}
+    for code in language_codes:
+        with translation.override(code):
+            words.add(pgettext("search operator", "or").lower())
+    return frozenset(words)

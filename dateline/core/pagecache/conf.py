@@ -7,8 +7,8 @@ PREFIX = "pagecache"
 
 
 def enabled() -> bool:
-    return getattr(settings, "DATELINE_PAGE_CACHE", True)
+    return settings.DATELINE_PAGE_CACHE
 
 
 def page_seconds() -> int:
-    return getattr(settings, "DATELINE_PAGE_CACHE_SECONDS", 300)
+    return settings.DATELINE_PAGE_CACHE_SECONDS

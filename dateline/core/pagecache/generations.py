@@ -43,7 +43,7 @@ def generation(edition: str) -> int:
     a stored page costs one cache round trip, not two: another process's publish shows
     here within that second, this process's own at once (bump() forgets the memo).
     """
-    memo_seconds = getattr(settings, "DATELINE_GENERATION_MEMO_SECONDS", 1.0)
+    memo_seconds = settings.DATELINE_GENERATION_MEMO_SECONDS
     now = time.monotonic()
     recent = _recent_generations.get(edition)
     if recent is not None and now - recent[1] < memo_seconds:

@@ -42,7 +42,7 @@ def invalidate_everything() -> None:
 def _frontend_urls(page) -> list[str]:
     """What a CDN in front should drop: the page, its sections up to the edition's home,
     and the edition's feeds. Term listings and related lists age out by s-maxage."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not settings.WAGTAILFRONTENDCACHE:
         return []
     urls = []
     for ancestor in [*page.get_ancestors().filter(depth__gt=1), page]:
@@ -56,7 +56,7 @@ def _frontend_urls(page) -> list[str]:
 
 
 def _purge_frontend(urls: list[str]) -> None:
-    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if urls and settings.WAGTAILFRONTENDCACHE:
         from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
         PurgeBatch(urls).purge()

@@ -34,7 +34,7 @@ class LocalCopies:
             return found[1]
 
     def put(self, key: str, value, expires: float) -> None:
-        size = getattr(settings, "DATELINE_LOCAL_CACHE_ENTRIES", 128)
+        size = settings.DATELINE_LOCAL_CACHE_ENTRIES
         if size <= 0 or expires <= time.time():
             return
         with self._lock:

@@ -56,8 +56,8 @@ def _public_headers(response: HttpResponse) -> None:
     patch_cache_control(
         response,
         public=True,
-        max_age=getattr(settings, "DATELINE_PAGE_BROWSER_SECONDS", 30),
-        s_maxage=getattr(settings, "DATELINE_PAGE_CDN_SECONDS", 60),
+        max_age=settings.DATELINE_PAGE_BROWSER_SECONDS,
+        s_maxage=settings.DATELINE_PAGE_CDN_SECONDS,
     )
 
 
