@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +51,16 @@ class AuthorPage(Page):
         related_name="+",
     )
     email = models.EmailField(_("email"), blank=True)
+    # A foreign key, not one-to-one: the same journalist has an author page in each edition.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_pages",
+        help_text=_("The admin account of this journalist: signs their live updates."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("role"),
@@ -58,6 +68,7 @@ class AuthorPage(Page):
         FieldPanel("photo"),
         FieldPanel("email"),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("user")]
     search_fields = Page.search_fields + [index.SearchField("bio"), index.SearchField("role")]
     parent_page_types = ["news.AuthorIndexPage"]
     subpage_types: list[str] = []
@@ -141,13 +152,9 @@ class ArticlePage(Story, Page):
             heading=_("Lead image"),
         ),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("is_live"),
-                InlinePanel("live_updates", label=_("Update"), heading=_("Updates")),
-            ],
-            heading=_("Live story"),
-        ),
+        # Updates are written on the live desk (desk app), not in this form: they are not
+        # part of the page's revisions.
+        MultiFieldPanel([FieldPanel("is_live")], heading=_("Live story")),
         tags_panel("tags"),
         InlinePanel("corrections", label=_("Corrections")),
         InlinePanel("related_pins", label=_("Related stories chosen by the editors")),
@@ -185,7 +192,22 @@ class ArticlePage(Story, Page):
         looking for them."""
         return {
             "has_live_updates": Exists(LiveUpdate.objects.filter(page=OuterRef("pk"))),
+            **cls.live_annotations(),
             "has_corrections": Exists(Correction.objects.filter(page=OuterRef("pk"))),
+        }
+
+    @classmethod
+    def live_annotations(cls) -> dict:
+        """What ``coverage_ended_at`` needs, asked with the page itself."""
+        return {
+            "live_ended_at": Subquery(
+                LiveCoverage.objects.filter(page=OuterRef("pk")).values("ended_at")[:1]
+            ),
+            "newest_update_at": Subquery(
+                LiveUpdate.objects.filter(page=OuterRef("pk"))
+                .order_by("-published_at")
+                .values("published_at")[:1]
+            ),
         }
 
     @cached_property
@@ -196,6 +218,29 @@ class ArticlePage(Story, Page):
         if getattr(self, "has_live_updates", None) is False:
             return []
         return selectors.live_updates(self)
+
+    @cached_property
+    def coverage_ended_at(self):
+        """When the live coverage ended, or None while it runs (or was never live): the
+        time an editor pressed "End live coverage", else the newest update's once the story
+        has been quiet for DATELINE_LIVE_QUIET_HOURS."""
+        from . import selectors
+
+        if not self.is_live:
+            return None
+        if not hasattr(self, "live_ended_at"):
+            self.live_ended_at = selectors.coverage_end(self)
+        if self.live_ended_at:
+            return self.live_ended_at
+        if not hasattr(self, "newest_update_at"):
+            self.newest_update_at = max((u.published_at for u in self.timeline), default=None)
+        return selectors.quiet_end(self, self.newest_update_at)
+
+    @property
+    def is_live_now(self) -> bool:
+        """A live story whose coverage has not ended: readers see the LIVE badge and their
+        page polls for updates."""
+        return self.is_live and self.coverage_ended_at is None
 
     @cached_property
     def correction_list(self) -> list["Correction"]:
@@ -212,7 +257,7 @@ class ArticlePage(Story, Page):
     def modified_at(self):
         """When readers last saw a substantive change: the editors' "updated" date, or the
         newest live update, whichever is later."""
-        dates = [self.updated_at] + [update.published_at for update in self.timeline[:1]]
+        dates = [self.updated_at] + [update.published_at for update in self.timeline]
         dates = [d for d in dates if d]
         return max(dates) if dates else None
 
@@ -269,16 +314,23 @@ class Correction(Orderable):
 
 
 class LiveUpdate(Orderable):
-    """One timestamped entry of a live story. Readers see them newest first."""
+    """One timestamped entry of a live story, written on the live desk. Readers see the
+    pinned ones first, then the others newest first.
 
-    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="live_updates")
+    A plain foreign key, not a ParentalKey: updates are not part of the page's revisions,
+    so publishing the page neither deletes nor brings back updates (docs/decisions.md)."""
+
+    page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="live_updates")
     published_at = models.DateTimeField(
         _("time"),
         default=timezone.now,
         help_text=_("Shown to readers in the newsroom's local time."),
     )
     headline = models.CharField(_("headline"), max_length=200, blank=True)
-    body = RichTextField(_("text"), features=["bold", "italic", "link", "ol", "ul", "blockquote"])
+    body = RichTextField(
+        _("text"),
+        features=["bold", "italic", "link", "ol", "ul", "blockquote", "image", "embed"],
+    )
     author = models.ForeignKey(
         AuthorPage,
         verbose_name=_("author"),
@@ -292,14 +344,11 @@ class LiveUpdate(Orderable):
         default=False,
         help_text=_("Key events are listed at the top of the story, linking to the update."),
     )
-
-    panels = [
-        FieldPanel("published_at"),
-        FieldPanel("headline"),
-        FieldPanel("body"),
-        PageChooserPanel("author"),
-        FieldPanel("is_key_event"),
-    ]
+    is_pinned = models.BooleanField(
+        _("pinned"),
+        default=False,
+        help_text=_("Pinned updates stay at the top of the timeline."),
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("live update")
@@ -312,6 +361,21 @@ class LiveUpdate(Orderable):
     @property
     def anchor(self) -> str:
         return f"update-{self.pk}"
+
+
+class LiveCoverage(models.Model):
+    """When a live story's coverage was ended on the live desk.
+
+    Its own table rather than a page field: a page field lives in revisions, and publishing
+    an older revision would bring the coverage back to life (docs/decisions.md)."""
+
+    page = models.OneToOneField(
+        ArticlePage, on_delete=models.CASCADE, primary_key=True, related_name="live_coverage"
+    )
+    ended_at = models.DateTimeField(_("live coverage ended"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("live coverage")
 
 
 class RelatedPin(Orderable):
