@@ -1,6 +1,8 @@
 """The live desk: write, edit, pin and delete a live story's updates, and end its coverage,
 without touching the page's revisions (the writes are news.services')."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -8,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
 from wagtail.admin import messages
 
 from dateline.news import selectors as news_selectors
@@ -28,6 +31,20 @@ def _story(request, page_id: int) -> ArticlePage:
     return article
 
 
+def forbidden_as_403(view):
+    """Answer 403 to a user who may not edit the story (Wagtail's admin would otherwise turn
+    the refusal into a redirect to the dashboard, hiding what happened)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as refusal:
+            return permission_denied(request, refusal)
+
+    return wrapped
+
+
 def _update(article: ArticlePage, update_id: int) -> LiveUpdate:
     return get_object_or_404(LiveUpdate, pk=update_id, page=article)
 
@@ -36,6 +53,7 @@ def _desk_url(article: ArticlePage) -> str:
     return reverse("desk_live", args=(article.pk,))
 
 
+@forbidden_as_403
 def live_desk(request, page_id: int):
     """The desk: the form for a new update, then the updates newest first."""
     article = _story(request, page_id)
@@ -64,6 +82,7 @@ def live_desk(request, page_id: int):
     )
 
 
+@forbidden_as_403
 def edit_update(request, page_id: int, update_id: int):
     article = _story(request, page_id)
     update = _update(article, update_id)
@@ -84,6 +103,7 @@ def edit_update(request, page_id: int, update_id: int):
     )
 
 
+@forbidden_as_403
 def delete_update(request, page_id: int, update_id: int):
     """Asks first (GET), deletes on POST."""
     article = _story(request, page_id)
@@ -99,6 +119,7 @@ def delete_update(request, page_id: int, update_id: int):
     )
 
 
+@forbidden_as_403
 @require_POST
 def pin_update(request, page_id: int, update_id: int):
     article = _story(request, page_id)
@@ -109,6 +130,7 @@ def pin_update(request, page_id: int, update_id: int):
     return redirect(_desk_url(article))
 
 
+@forbidden_as_403
 @require_POST
 def coverage(request, page_id: int):
     """End the story's live coverage, or resume it."""
