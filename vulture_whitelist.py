@@ -72,4 +72,5 @@ _._cached_parent_obj
 _.get_view_restrictions
 _.mtime
 _._request
-
+_.is_pinned  # news.LiveUpdate: set through the live desk's form and pin button
+_.format_message  # news.wagtail_hooks: Wagtail's LogFormatter calls it for the History

@@ -122,7 +122,7 @@ class LiveDeskButton(PageMenuItem):
 
 
 @hooks.register("register_page_header_buttons")
-def live_desk_button(page, user, view_name, next_url=None):
-    """"Open live desk" beside a live story's title in the admin (edit view, explorer)."""
+def live_desk_button(page, user, **kwargs):
+    """The "Open live desk" item beside a live story's title in the admin (edit view, explorer)."""
     if isinstance(page.specific_deferred, ArticlePage) and page.specific_deferred.is_live:
         yield LiveDeskButton(page=page)

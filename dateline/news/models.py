@@ -377,6 +377,9 @@ class LiveCoverage(models.Model):
     class Meta:
         verbose_name = _("live coverage")
 
+    def __str__(self) -> str:
+        return f"{self.page_id}: ended {self.ended_at:%Y-%m-%d %H:%M}" if self.ended_at else ""
+
 
 class RelatedPin(Orderable):
     """A related story chosen by the editors; pins come before the computed ones."""

@@ -199,9 +199,7 @@ def live_updates(article, after: int | None = None) -> list:
 
 def coverage_end(article) -> dt.datetime | None:
     """When an editor ended the story's live coverage on the desk, if they did. One query."""
-    return (
-        news.LiveCoverage.objects.filter(page=article).values_list("ended_at", flat=True).first()
-    )
+    return news.LiveCoverage.objects.filter(page=article).values_list("ended_at", flat=True).first()
 
 
 def quiet_end(article, newest_update_at: dt.datetime | None) -> dt.datetime | None:

@@ -26,9 +26,7 @@ def register_live_desk_actions(actions):
         ("pin", _("Pin live update"), _("Live update pinned")),
         ("unpin", _("Unpin live update"), _("Live update unpinned")),
     ]:
-        actions.register_action(f"dateline.live_update.{action}")(
-            _update_formatter(label, message)
-        )
+        actions.register_action(f"dateline.live_update.{action}")(_update_formatter(label, message))
     actions.register_action(
         "dateline.live_coverage.end", _("End live coverage"), _("Live coverage ended")
     )

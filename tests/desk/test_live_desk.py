@@ -203,9 +203,13 @@ def test_ending_coverage_replaces_the_badge_and_stops_polling(client, newsroom):
     assert "Live coverage ended" in html
     assert client.get(f"/live/{story.pk}/updates/").json()["live"] is False
     assert "Resume live coverage" in desk_text(client, story)
-    assert "Spring floods in Fergana" not in client.get("/admin/").content.decode().split(
-        "desk_live_now"
-    )[-1].split("</section>")[0]
+    assert (
+        "Spring floods in Fergana"
+        not in client.get("/admin/")
+        .content.decode()
+        .split("desk_live_now")[-1]
+        .split("</section>")[0]
+    )
     assert actions(story)[-1] == "dateline.live_coverage.end"
 
 
