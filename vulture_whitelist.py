@@ -74,3 +74,5 @@ _.mtime
 _._request
 _.is_pinned  # news.LiveUpdate: set through the live desk's form and pin button
 _.format_message  # news.wagtail_hooks: Wagtail's LogFormatter calls it for the History
+_.widgets  # desk.forms.LiveUpdateForm.Meta: read by Django's ModelForm
+_.priority  # desk.wagtail_hooks.LiveDeskButton: read by Wagtail's page header menu
