@@ -13,3 +13,9 @@ class LiveUpdateForm(forms.ModelForm):
         widgets = {
             "body": DraftailRichTextArea(features=LiveUpdate._meta.get_field("body").features),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Draftail's editable area is not the <input> the label points at: name it too.
+        body = self.fields["body"]
+        body.widget.options = {**body.widget.options, "ariaLabel": str(body.label)}
