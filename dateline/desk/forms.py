@@ -17,5 +17,11 @@ class LiveUpdateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Draftail's editable area is not the <input> the label points at: name it too.
+        # It copies the text into that <input> 250 ms after typing by default; an update is
+        # often typed and posted at once, so copy it without waiting.
         body = self.fields["body"]
-        body.widget.options = {**body.widget.options, "ariaLabel": str(body.label)}
+        body.widget.options = {
+            **body.widget.options,
+            "ariaLabel": str(body.label),
+            "stateSaveInterval": 0,
+        }

@@ -3,11 +3,13 @@ running live story and posts an update with one button, while a reader's open pa
 second browser) shows it; then edits and pins it. The delay the reader waits is printed."""
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.helpers.page_checks import axe_violations, describe_violations, screenshot
 
@@ -68,6 +70,7 @@ def test_an_update_posted_on_the_desk_reaches_an_open_page_within_10_seconds(
     body = editor.locator(".Draftail-Editor [contenteditable=true]")
     body.click()
     body.type("The commission now puts turnout at 33 percent after late protocols.")
+    expect(editor.locator("input[name=body]")).to_have_value(re.compile("late protocols"))
     with editor.expect_navigation():
         editor.get_by_role("button", name="Post update").click()
     posted = time.monotonic()
