@@ -1,6 +1,8 @@
 """The live desk's form: one update, written and posted in one go."""
 
 from django import forms
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.rich_text import DraftailRichTextArea
 
 from dateline.news.models import LiveUpdate
@@ -25,3 +27,10 @@ class LiveUpdateForm(forms.ModelForm):
             "ariaLabel": str(body.label),
             "stateSaveInterval": 0,
         }
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        # An editor with nothing typed still sends an empty paragraph.
+        if not strip_tags(body).strip() and "<embed" not in body:
+            raise forms.ValidationError(_("Write the update's text."), code="required")
+        return body

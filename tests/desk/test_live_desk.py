@@ -119,6 +119,8 @@ def test_an_empty_update_is_refused_with_the_form_kept(client, newsroom):
     response = client.post(desk(newsroom["story"]), {"headline": "Only a headline"})
     assert response.status_code == 200
     assert "This field is required" in response.content.decode()
+    response = post(client, newsroom["story"], "", headline="Only a headline")
+    assert "Write the update&#x27;s text." in response.content.decode()
     assert not LiveUpdate.objects.exists()
 
 
