@@ -79,3 +79,7 @@ _.card_image
 
 # The admin's import report lists when each run finished (imports/wagtail_hooks.py).
 _.finished_at
+_.is_pinned  # news.LiveUpdate: set through the live desk's form and pin button
+_.format_message  # news.wagtail_hooks: Wagtail's LogFormatter calls it for the History
+_.widgets  # desk.forms.LiveUpdateForm.Meta: read by Django's ModelForm
+_.priority  # desk.wagtail_hooks.LiveDeskButton: read by Wagtail's page header menu

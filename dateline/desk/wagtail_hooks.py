@@ -1,11 +1,16 @@
-"""The editors' dashboard: where a journalist starts the day."""
+"""The editors' dashboard, where a journalist starts the day, and the live desk."""
 
 from django.templatetags.static import static
+from django.urls import include, path
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from . import selectors
+from dateline.news.models import ArticlePage
+
+from . import selectors, urls
 
 
 class DeskPanel(Component):
@@ -66,7 +71,10 @@ class LiveNowPanel(DeskPanel):
     template_name = "desk/panels/pages.html"
 
     def rows(self):
-        return [(page, page.last_published_at) for page in selectors.live_stories()]
+        return [
+            (page, page.newest_update_at or page.last_published_at)
+            for page in selectors.live_stories()
+        ]
 
 
 class MostReadPanel(DeskPanel):
@@ -106,3 +114,25 @@ def add_desk_panels(request, panels):
 @hooks.register("insert_global_admin_css")
 def dashboard_css():
     return format_html('<link rel="stylesheet" href="{}">', static("desk/dashboard.css"))
+
+
+@hooks.register("register_admin_urls")
+def live_desk_urls():
+    return [path("desk/", include(urls))]
+
+
+class LiveDeskButton(PageMenuItem):
+    label = _("Open live desk")
+    icon_name = "time"
+    url_name = "desk_live"
+    priority = 5
+
+    def is_shown(self, user):
+        return self.page.permissions_for_user(user).can_edit()
+
+
+@hooks.register("register_page_header_buttons")
+def live_desk_button(page, user, **kwargs):
+    """The "Open live desk" item beside a live story's title in the admin (edit view, explorer)."""
+    if isinstance(page.specific_deferred, ArticlePage) and page.specific_deferred.is_live:
+        yield LiveDeskButton(page=page)

@@ -1,5 +1,8 @@
 """Reads of articles and authors, each in a fixed number of queries."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     IntegerField,
@@ -8,6 +11,7 @@ from django.db.models import (
     Value,
     prefetch_related_objects,
 )
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
@@ -214,12 +218,29 @@ def authors_of(index_page: Page) -> list:
 
 
 def live_updates(article, after: int | None = None) -> list:
-    """The article's live updates with their authors, newest first; only those with an id
-    above ``after`` when given (what a reader's open page has not seen yet). One query."""
-    updates = article.live_updates.select_related("author").order_by("-published_at", "-pk")
+    """The article's live updates with their authors, pinned ones first, then newest first;
+    only those with an id above ``after`` when given (what a reader's open page has not seen
+    yet). One query."""
+    updates = article.live_updates.select_related("author").order_by(
+        "-is_pinned", "-published_at", "-pk"
+    )
     if after is not None:
         updates = updates.filter(pk__gt=after)
     return list(updates)
+
+
+def coverage_end(article) -> dt.datetime | None:
+    """When an editor ended the story's live coverage on the desk, if they did. One query."""
+    return news.LiveCoverage.objects.filter(page=article).values_list("ended_at", flat=True).first()
+
+
+def quiet_end(article, newest_update_at: dt.datetime | None) -> dt.datetime | None:
+    """The newest update's time once the story has had none for DATELINE_LIVE_QUIET_HOURS
+    (its publication's when it has none), else None: coverage ends by itself when quiet."""
+    last = newest_update_at or article.last_published_at or article.first_published_at
+    if last and timezone.now() - last > dt.timedelta(hours=settings.DATELINE_LIVE_QUIET_HOURS):
+        return last
+    return None
 
 
 def corrections_in(locale: Locale) -> QuerySet:

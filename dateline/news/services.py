@@ -1,4 +1,5 @@
-"""Writes for articles. Editors write through Wagtail; this is for bulk and load data."""
+"""Writes for articles: bulk and load data (editors write pages through Wagtail), and the
+live desk's updates."""
 
 import datetime as dt
 import random
@@ -12,15 +13,16 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
-from dateline.core import wagtail_internals
+from dateline.core import pagecache, wagtail_internals
 from dateline.core.editions import point_at_edition
 from dateline.core.illustrations import landscape_jpeg
 from dateline.taxonomy.models import CollectionPage, PlacePage, RegionPage, TopicPage
 
-from .models import ArticleAuthor, ArticlePage, ArticleTag, AuthorPage
+from .models import ArticleAuthor, ArticlePage, ArticleTag, AuthorPage, LiveCoverage, LiveUpdate
 
 SUBJECTS = [
     "Border talks",
@@ -221,3 +223,102 @@ def localize_relations(article: ArticlePage) -> int:
             (article.live_updates.exclude(author=None), "author_id"),
         ],
     )
+
+
+# --- the live desk ---------------------------------------------------------------------
+# Live updates are written on the live desk (dateline.desk), outside the page's revisions:
+# each write is one row, an entry in the page's History, and fresh pages for readers.
+
+LIVE_UPDATE_FIELDS = ("headline", "body", "is_key_event", "is_pinned")
+
+
+def live_update_changed(article: ArticlePage) -> None:
+    """Make the story's page fresh for readers after its updates or coverage changed.
+
+    The page cache has no per-page invalidation: this retires the story's editions like a
+    publish does (the updates feed itself is never in the page cache)."""
+    pagecache.invalidate_page(article)
+
+
+def author_for(user, article: ArticlePage) -> AuthorPage | None:
+    """The author page that signs ``user``'s updates on ``article``: the one linked to their
+    login in the story's edition, else the one titled with their full name there."""
+    authors = AuthorPage.objects.filter(locale_id=article.locale_id)
+    linked = authors.filter(user=user).first()
+    if linked is not None:
+        return linked
+    name = user.get_full_name().strip()
+    return authors.filter(title__iexact=name).first() if name else None
+
+
+def _log(article: ArticlePage, action: str, user, update: LiveUpdate, **data) -> None:
+    log(
+        instance=article,
+        action=action,
+        user=user,
+        data={"update_id": update.pk, "headline": update.headline, **data},
+    )
+
+
+@transaction.atomic
+def post_live_update(article: ArticlePage, user, **fields) -> LiveUpdate:
+    """Publish a new update on the live story now, signed by the user's author page."""
+    update = LiveUpdate.objects.create(
+        page=article,
+        published_at=timezone.now(),
+        author=author_for(user, article),
+        **{name: fields[name] for name in LIVE_UPDATE_FIELDS if name in fields},
+    )
+    _log(article, "dateline.live_update.add", user, update)
+    live_update_changed(article)
+    return update
+
+
+@transaction.atomic
+def edit_live_update(update: LiveUpdate, user, **fields) -> LiveUpdate:
+    """Change an update's text or flags; its time and author stay."""
+    for name in LIVE_UPDATE_FIELDS:
+        if name in fields:
+            setattr(update, name, fields[name])
+    update.save()
+    _log(update.page, "dateline.live_update.edit", user, update)
+    live_update_changed(update.page)
+    return update
+
+
+@transaction.atomic
+def pin_live_update(update: LiveUpdate, user, pinned: bool) -> LiveUpdate:
+    update.is_pinned = pinned
+    update.save(update_fields=["is_pinned"])
+    action = "dateline.live_update.pin" if pinned else "dateline.live_update.unpin"
+    _log(update.page, action, user, update)
+    live_update_changed(update.page)
+    return update
+
+
+@transaction.atomic
+def delete_live_update(update: LiveUpdate, user) -> None:
+    article = update.page
+    _log(article, "dateline.live_update.delete", user, update)
+    update.delete()
+    live_update_changed(article)
+
+
+@transaction.atomic
+def end_live_coverage(article: ArticlePage, user) -> LiveCoverage:
+    """End the story's live coverage now: readers see "Live coverage ended" and their pages
+    stop asking for updates. Kept outside the page's revisions, so no publish undoes it."""
+    coverage, _created = LiveCoverage.objects.update_or_create(
+        page=article, defaults={"ended_at": timezone.now()}
+    )
+    log(instance=article, action="dateline.live_coverage.end", user=user)
+    live_update_changed(article)
+    return coverage
+
+
+@transaction.atomic
+def resume_live_coverage(article: ArticlePage, user) -> None:
+    """Undo "End live coverage" (the quiet period counts again from the newest update)."""
+    LiveCoverage.objects.filter(page=article).delete()
+    log(instance=article, action="dateline.live_coverage.resume", user=user)
+    live_update_changed(article)

@@ -108,7 +108,10 @@ def _as_live_blog(data: dict, article, url: str) -> None:
     """Turn a NewsArticle into the LiveBlogPosting Google asks for while a story is live."""
     updates = article.timeline
     data["@type"] = "LiveBlogPosting"
-    data["coverageStartTime"] = _iso(updates[-1].published_at if updates else article.published_at)
+    started = min((update.published_at for update in updates), default=article.published_at)
+    data["coverageStartTime"] = _iso(started)
+    if article.coverage_ended_at:
+        data["coverageEndTime"] = _iso(article.coverage_ended_at)
     data["liveBlogUpdate"] = [
         {
             "@type": "BlogPosting",

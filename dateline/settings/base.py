@@ -182,8 +182,12 @@ DATELINE_LISTING_PAGE_SIZE = 12
 # HTTP_X_FORWARDED_FOR); unset, the socket's address is used. See docs/deploy.md.
 DATELINE_CLIENT_IP_HEADER = os.environ.get("DATELINE_CLIENT_IP_HEADER", "")
 
-# Live stories: how often readers' open pages ask for new updates.
-DATELINE_LIVE_POLL_SECONDS = env_int("DATELINE_LIVE_POLL_SECONDS", 30)
+# Live stories.
+# Readers' open live pages ask for new updates this often; with the feed's 4-second cache
+# a reader sees an update at most ~9 s after it is posted (docs/decisions.md).
+DATELINE_LIVE_POLL_SECONDS = env_int("DATELINE_LIVE_POLL_SECONDS", 5)
+# A live story with no new update for this long ends by itself ("Live coverage ended").
+DATELINE_LIVE_QUIET_HOURS = env_int("DATELINE_LIVE_QUIET_HOURS", 12)
 # Reader counts (dateline.audience): a reader's reloads of a story within this many seconds
 # count once; the view log is folded into daily totals at most this often.
 DATELINE_VIEW_REPEAT_SECONDS = env_int("DATELINE_VIEW_REPEAT_SECONDS", 30 * 60)

@@ -1,8 +1,8 @@
 """A live story in Chromium: an update published while the page is open reaches the reader
 as an "N new updates" button; the newsroom's other new pages are checked and photographed.
 
-Updates are published the way an editor's publish does it (a revision, then publish), by a
-`dateline shell` run against the browser server's own database.
+Updates are written the way the live desk writes them (news.services.post_live_update), by
+a `dateline shell` run against the browser server's own database.
 """
 
 import os
@@ -22,14 +22,17 @@ from tests.helpers.page_checks import (
 
 pytestmark = pytest.mark.browser
 
-LIVE_STORY = "/azerbaijan-launches-offensive-in-nagorno-karabakh/"
+LIVE_STORY = "/azerbaijan-launches-offensive-in-nagorno-karabakh/"  # its coverage has ended
+RUNNING_STORY = "/osh-city-council-vote-count/"
 RUSSIAN_LIVE_STORY = "/ru/azerbajdzhan-nachal-nastuplenie-v-nagornom-karabahe/"
 
 PUBLISH_UPDATE = """
-from dateline.news.models import ArticlePage, LiveUpdate
-story = ArticlePage.objects.get(slug="azerbaijan-launches-offensive-in-nagorno-karabakh")
-story.live_updates.add(LiveUpdate(headline={headline!r}, body="<p>{text}</p>"))
-story.save_revision().publish()
+from django.contrib.auth import get_user_model
+from dateline.news.models import ArticlePage
+from dateline.news.services import post_live_update
+story = ArticlePage.objects.get(slug="osh-city-council-vote-count")
+user = get_user_model().objects.get(username="admin")
+post_live_update(story, user, headline={headline!r}, body="<p>{text}</p>")
 """
 
 
@@ -63,15 +66,15 @@ def test_an_update_published_while_the_page_is_open_reaches_the_reader(
     page_at, site_url, tmp_path_factory
 ):
     page = page_at.new_page("desktop")
-    page.clock.install()  # the page polls every 30 s: the test moves its clock instead
-    page.goto(site_url + LIVE_STORY, wait_until="load")
+    page.clock.install()  # the page polls every 5 s: the test moves its clock instead
+    page.goto(site_url + RUNNING_STORY, wait_until="load")
     updates = page.locator("[data-live-updates] > article")
     before = updates.count()
-    assert before >= 7
+    assert before >= 3
     scroll = page.evaluate("window.scrollY")
 
     publish_update(tmp_path_factory, "Browser test: night falls", "The shelling has stopped.")
-    page.clock.run_for(31_000)
+    page.clock.run_for(6_000)
 
     button = page.get_by_role("button", name="1 new update")
     button.wait_for(state="visible")
@@ -89,6 +92,13 @@ def test_an_update_published_while_the_page_is_open_reaches_the_reader(
     assert not button.is_visible()
     anchor = newest.get_attribute("id")
     assert newest.locator(f"a[href='#{anchor}']").count() == 1
+
+
+def test_an_ended_story_shows_the_end_and_does_not_poll(page_at):
+    page = page_at(LIVE_STORY)
+    assert "Live coverage ended 19 September 2023, 21:10" in page.locator("main").inner_text()
+    assert not page.locator(".live__badge").count()
+    assert not page.locator("[data-live-url]").count()
 
 
 def test_live_page_without_javascript_is_a_plain_page_with_every_update(page_at):

@@ -26,7 +26,8 @@ def test_demo_builds_the_newsroom_of_site_md(demo, client):
     assert CollectionPage.objects.filter(**english).count() == 6
     # Blog posts are ArticlePages too (multimedia.BlogPostPage): count the articles only.
     articles = ArticlePage.objects.live().exact_type(ArticlePage)
-    assert articles.filter(**english).count() == len(content.ARTICLES) >= 30
+    # ...and the running live story (home.demo.newsroom), dated from the demo's loading.
+    assert articles.filter(**english).count() == len(content.ARTICLES) + 1 > 30
     assert AuthorPage.objects.filter(**english).count() == len(content.AUTHORS)
     for place in PlacePage.objects.filter(**english):
         assert client.get(place.url).status_code == 200
@@ -113,7 +114,7 @@ def test_demo_has_a_russian_edition(demo, client):
 
     ru = Locale.objects.get(language_code="ru")
     russian = ArticlePage.objects.live().exact_type(ArticlePage).filter(locale=ru)
-    assert russian.count() == len(content_ru.ARTICLES) >= 12
+    assert russian.count() == len(content_ru.ARTICLES) + 1 > 12  # + the running live story
     seed = ArticlePage.objects.get(
         first_published_at__date="2023-09-19", locale__language_code="en"
     )
@@ -126,3 +127,21 @@ def test_demo_has_a_russian_edition(demo, client):
     assert "Kazakhstan's Bloody January 2022" not in html
     for place in PlacePage.objects.filter(locale=ru):
         assert client.get(place.url).status_code == 200
+
+
+def test_demo_has_an_ended_live_story_and_one_still_running(demo, client):
+    from dateline.home.demo import newsroom
+
+    for language in ("en", "ru"):
+        ended = ArticlePage.objects.get(
+            first_published_at__date="2023-09-19", locale__language_code=language
+        )
+        running = ArticlePage.objects.get(
+            translation_key=ArticlePage.objects.get(slug=newsroom.RUNNING_STORY).translation_key,
+            locale__language_code=language,
+        )
+        assert not ended.is_live_now and ended.live_updates.count() == 7
+        assert running.is_live_now and running.live_updates.count() == 3
+        html = client.get(ended.url).content.decode()
+        assert "live__badge" not in html and 'class="live__note live__note--ended"' in html
+        assert "live__badge" in client.get(running.url).content.decode()

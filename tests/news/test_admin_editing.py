@@ -43,7 +43,7 @@ def test_editor_opens_the_article_editor_with_every_panel(editor_client, site):
 def article_form(**fields) -> dict:
     """POST data as the admin's article form sends it, with empty inline panels."""
     data = {"body-count": "0"}
-    for relation in ["authors", "tags", "corrections", "related_pins", "live_updates"]:
+    for relation in ["authors", "tags", "corrections", "related_pins"]:
         data.update(
             {
                 f"{relation}-TOTAL_FORMS": "0",

@@ -479,6 +479,7 @@ def ensure_admin(password_file: Path) -> tuple[str, str | None, list[str]]:
     elif not password_file.exists():
         return ADMIN_USERNAME, None, []
     desk = ensure_desk_accounts(password)  # en-editor, ru-contributor, ...: the same password
+    newsroom.sign_desk_accounts()  # their live updates signed with an author page
     return ADMIN_USERNAME, password, desk
 
 

@@ -1,5 +1,7 @@
-"""The demo's newsroom features: the 19 September 2023 story told live, the Support us page
-with its amounts, the Contact and Contribute forms, and the Corrections and Team pages.
+"""The demo's newsroom features: the 19 September 2023 story told live (its coverage ended
+that day), a live story still running (a vote count in Osh, dated from the demo's loading),
+the Support us page with its amounts, the Contact and Contribute forms, and the Corrections
+and Team pages.
 
 `english(loader, home)` runs after the English footer pages and articles exist;
 `russian(edition, home)` after the Russian ones. Both find what they made before, so
@@ -14,7 +16,14 @@ from wagtail.models import Page
 
 from dateline.audience.models import DailyViews
 from dateline.core.models import DeskFormField, DeskFormPage, SupportPage, SupportTier
-from dateline.news.models import ArticlePage, CorrectionsPage, LiveUpdate, TeamPage
+from dateline.news.models import (
+    ArticlePage,
+    AuthorPage,
+    CorrectionsPage,
+    LiveCoverage,
+    LiveUpdate,
+    TeamPage,
+)
 
 LIVE_STORY = "azerbaijan-launches-offensive-in-nagorno-karabakh"
 DESK_EMAIL = "desk@example.org"
@@ -110,6 +119,102 @@ LIVE_UPDATES = [
         "",
         "Российские миротворцы сообщают, что помогают вывозить жителей из некоторых сел. Мы "
         "продолжим следить за событиями ночью.",
+    ),
+]
+
+RUNNING_STORY = "osh-city-council-vote-count"
+# The running story, in the shape of content.ARTICLES (its dates are set at loading).
+RUNNING_STORY_EN = {
+    "slug": RUNNING_STORY,
+    "title": "Live: counting the vote in Osh's city council election",
+    "standfirst": "Polls have closed in Kyrgyzstan's second city. Our correspondent follows "
+    "the count at the central election commission's regional office.",
+    "places": ["kyrgyzstan", "central-asia"],
+    "topics": ["politics"],
+    "authors": ["timur-rakhimov"],
+    "image": {
+        "caption": "Ballot boxes stacked in a school hall in Osh after polls closed.",
+        "credit": "Illustration: Dateline",
+        "alt": "Transparent ballot boxes on a row of school desks",
+    },
+    "body": [
+        (
+            "paragraph",
+            "Voters in Osh chose a new city council on Sunday, the first municipal vote "
+            "under the party-list rules adopted last year. Forty-five seats are at stake; "
+            "a party needs five percent of the vote to win any of them.",
+        ),
+        (
+            "paragraph",
+            "Results are counted by hand at each polling station and entered into the "
+            "commission's system as the protocols arrive. We post what we see below, newest "
+            "first.",
+        ),
+    ],
+}
+RUNNING_STORY_RU = {
+    "translation_of": RUNNING_STORY,
+    "slug": "podschet-golosov-na-vyborah-v-gorsovet-osha",
+    "title": "Онлайн: подсчет голосов на выборах в горсовет Оша",
+    "standfirst": "Во втором по величине городе Кыргызстана закрылись участки. Наш корреспондент "
+    "следит за подсчетом в региональном офисе избирательной комиссии.",
+    "image": {
+        "caption": "Урны для голосования в школьном зале в Оше после закрытия участков.",
+        "credit": "Иллюстрация: Borderland Ledger",
+        "alt": "Прозрачные урны на ряду школьных парт",
+    },
+    "body": [
+        (
+            "paragraph",
+            "В воскресенье жители Оша выбирали новый городской совет — впервые по "
+            "партийным спискам, введенным в прошлом году. Разыгрываются 45 мест; чтобы "
+            "получить хотя бы одно, партии нужно пять процентов голосов.",
+        ),
+        (
+            "paragraph",
+            "Голоса считают вручную на каждом участке, а протоколы вносят в систему комиссии "
+            "по мере поступления. Ниже — то, что мы видим, новые записи сверху.",
+        ),
+    ],
+}
+# (minutes before loading, author, key event, English headline, English text, Russian
+# headline, Russian text)
+RUNNING_UPDATES = [
+    (
+        150,
+        "timur-rakhimov",
+        True,
+        "Polls close in Osh",
+        "Polling stations closed at 8 pm. The commission puts turnout at 31 percent, "
+        "slightly below the last municipal vote.",
+        "Участки в Оше закрылись",
+        "Избирательные участки закрылись в 20:00. По данным комиссии, явка составила 31 "
+        "процент — чуть ниже, чем на прошлых муниципальных выборах.",
+    ),
+    (
+        95,
+        "timur-rakhimov",
+        False,
+        "",
+        "Observers from two local groups say counting at the polling stations they visited "
+        "was calm. At one school near the Jayma bazaar the count was halted for twenty "
+        "minutes while a ballot box seal was checked.",
+        "",
+        "Наблюдатели от двух местных организаций говорят, что подсчет на посещенных ими "
+        "участках проходит спокойно. В одной из школ у базара Жайма подсчет остановили на "
+        "двадцать минут, пока проверяли пломбу на урне.",
+    ),
+    (
+        40,
+        "timur-rakhimov",
+        True,
+        "First protocols entered",
+        "With protocols from a third of polling stations entered, four parties are above "
+        "the five percent threshold. The commission says it will publish preliminary "
+        "results overnight.",
+        "Внесены первые протоколы",
+        "После ввода протоколов с трети участков пятипроцентный барьер преодолевают четыре "
+        "партии. В комиссии обещают опубликовать предварительные итоги ночью.",
     ),
 ]
 
@@ -211,6 +316,8 @@ def english(loader, home: Page) -> None:
     _desk_form(home, "contribute", PITCH_FIELDS, "Pitch from the website", attachments=True)
     story = ArticlePage.objects.get(locale=home.locale, slug=LIVE_STORY)
     _make_live(loader, story, english=True)
+    running = loader.article(home, _dated_now(RUNNING_STORY_EN))
+    _add_running_updates(loader, running, english=True)
     _seed_views(home)
 
 
@@ -237,6 +344,8 @@ def russian(edition, home: Page) -> None:
     story = source.get_translation_or_none(home.locale)
     if story is not None:
         _make_live(edition.loader, story.specific, english=False)
+    running = edition.article(_dated_now(RUNNING_STORY_RU), home)
+    _add_running_updates(edition.loader, running, english=False)
     _seed_views(home)
 
 
@@ -314,28 +423,93 @@ def _desk_form(home: Page, slug: str, fields: list, subject: str, attachments: b
 
 
 def _make_live(loader, story: ArticlePage, english: bool) -> None:
-    # A translation starts with copies of the English updates: those are replaced.
-    first_text = LIVE_UPDATES[0][4 if english else 6]
-    if story.live_updates.filter(body__contains=first_text[:40]).exists():
+    """The 2023 story as a live story with its updates, its coverage ended with its last
+    update. Updates are rows of their own (not in the page's revisions): a translation
+    starts with none."""
+    if not story.is_live:
+        story.is_live = True
+        published, last = story.first_published_at, story.last_published_at
+        story.save_revision().publish()
+        # Publishing stamps "now"; the demo's story keeps its own dates.
+        ArticlePage.objects.filter(pk=story.pk).update(
+            first_published_at=published, last_published_at=last or timezone.now()
+        )
+    if not story.live_updates.exists():
+        authors = loader.authors
+        LiveUpdate.objects.bulk_create(
+            LiveUpdate(
+                page=story,
+                published_at=loader.aware(when),
+                author=authors.get(author),
+                is_key_event=key,
+                headline=en_title if english else ru_title,
+                body=f"<p>{en_text if english else ru_text}</p>",
+                sort_order=order,
+            )
+            for order, (when, author, key, en_title, en_text, ru_title, ru_text) in enumerate(
+                LIVE_UPDATES
+            )
+        )
+    LiveCoverage.objects.get_or_create(
+        page=story, defaults={"ended_at": loader.aware(LIVE_UPDATES[-1][0])}
+    )
+
+
+def _dated_now(data: dict) -> dict:
+    """The running story's data, published three hours before the demo is loaded."""
+    published = timezone.localtime() - dt.timedelta(hours=3)
+    return {**data, "published": published.replace(tzinfo=None).isoformat(timespec="minutes")}
+
+
+def _add_running_updates(loader, story: ArticlePage, english: bool) -> None:
+    """The running story's updates, dated from now: it ends by itself once quiet for
+    DATELINE_LIVE_QUIET_HOURS, like any live story."""
+    if not story.is_live:
+        published, last = story.first_published_at, story.last_published_at
+        story.is_live = True
+        story.save_revision().publish()
+        ArticlePage.objects.filter(pk=story.pk).update(
+            first_published_at=published, last_published_at=last
+        )
+    if story.live_updates.exists():
         return
-    authors = loader.authors
-    story.is_live = True
-    story.live_updates = [
+    now = timezone.now()
+    LiveUpdate.objects.bulk_create(
         LiveUpdate(
-            published_at=loader.aware(when),
-            author=authors.get(author),
+            page=story,
+            published_at=now - dt.timedelta(minutes=minutes),
+            author=loader.authors.get(author),
             is_key_event=key,
             headline=en_title if english else ru_title,
             body=f"<p>{en_text if english else ru_text}</p>",
-            sort_order=order,
         )
-        for order, (when, author, key, en_title, en_text, ru_title, ru_text) in enumerate(
-            LIVE_UPDATES
-        )
-    ]
-    published, last = story.first_published_at, story.last_published_at
-    story.save_revision().publish()
-    # Publishing stamps "now"; the demo's story keeps its own dates.
-    ArticlePage.objects.filter(pk=story.pk).update(
-        first_published_at=published, last_published_at=last or timezone.now()
+        for minutes, author, key, en_title, en_text, ru_title, ru_text in RUNNING_UPDATES
     )
+
+
+# Demo logins that sign live updates: (username, author page slug, edition or None for
+# every edition). The desk editors sign as the Caucasus editor of their own edition.
+DESK_SIGNATURES = [
+    ("admin", "aigerim-sadykova", None),
+    ("en-editor", "nino-beridze", "en"),
+    ("ru-editor", "nino-beridze", "ru"),
+]
+
+
+def sign_desk_accounts() -> None:
+    """Link the demo's logins to author pages, so that their live updates are signed."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.in_bulk(
+        [username for username, _slug, _edition in DESK_SIGNATURES], field_name="username"
+    )
+    for username, slug, edition in DESK_SIGNATURES:
+        if username not in users:
+            continue
+        source = AuthorPage.objects.filter(slug=slug).first()
+        if source is None:
+            continue
+        pages = AuthorPage.objects.filter(translation_key=source.translation_key, user=None)
+        if edition:
+            pages = pages.filter(locale__language_code=edition)
+        pages.update(user=users[username])

@@ -1,82 +1,27 @@
-"""Articles, their authors, tags, corrections and pinned related stories."""
+"""Articles: the story page, its credits, tags, corrections and pinned related stories."""
+
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from dateline.core.blocks import StoryBodyBlock, prefetch_image_renditions
 from dateline.core.cards import rendered_cards
-from dateline.core.models import StandardPage
 from dateline.core.pagecache import locale_of
-from dateline.core.pagination import paginate
 from dateline.taxonomy.content import Story, TermTag, tags_panel
 
+from .authors import AuthorPage
 
-class AuthorIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["news.AuthorPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("authors index")
-
-    def get_context(self, request, *args, **kwargs):
-        from . import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["authors"] = selectors.authors_of(self)
-        return context
-
-
-class AuthorPage(Page):
-    """A journalist: name (the page title), role, bio, photo and their articles."""
-
-    role = models.CharField(_("role"), max_length=120, blank=True)
-    bio = models.TextField(_("short bio"), blank=True)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    email = models.EmailField(_("email"), blank=True)
-
-    content_panels = Page.content_panels + [
-        FieldPanel("role"),
-        FieldPanel("bio"),
-        FieldPanel("photo"),
-        FieldPanel("email"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("bio"), index.SearchField("role")]
-    parent_page_types = ["news.AuthorIndexPage"]
-    subpage_types: list[str] = []
-
-    class Meta:
-        verbose_name = _("author")
-
-    def get_meta_description(self) -> str:
-        return self.search_description or self.bio
-
-    def get_context(self, request, *args, **kwargs):
-        from . import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = paginate(
-            request, selectors.articles_by(self), settings.DATELINE_LISTING_PAGE_SIZE
-        )
-        context["items"] = selectors.with_article_card_data(list(context["page_obj"].object_list))
-        return context
+if TYPE_CHECKING:
+    from .live import LiveUpdate
 
 
 class ArticlePage(Story, Page):
@@ -141,13 +86,9 @@ class ArticlePage(Story, Page):
             heading=_("Lead image"),
         ),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("is_live"),
-                InlinePanel("live_updates", label=_("Update"), heading=_("Updates")),
-            ],
-            heading=_("Live story"),
-        ),
+        # Updates are written on the live desk (desk app), not in this form: they are not
+        # part of the page's revisions.
+        MultiFieldPanel([FieldPanel("is_live")], heading=_("Live story")),
         tags_panel("tags"),
         InlinePanel("corrections", label=_("Corrections")),
         InlinePanel("related_pins", label=_("Related stories chosen by the editors")),
@@ -183,19 +124,61 @@ class ArticlePage(Story, Page):
         """Asked in the same query as the page when core.routing finds it for a reader: most
         stories have no live update and no correction, and their page then spends no query
         looking for them."""
+        from .live import LiveUpdate
+
         return {
             "has_live_updates": Exists(LiveUpdate.objects.filter(page=OuterRef("pk"))),
+            **cls.live_annotations(),
             "has_corrections": Exists(Correction.objects.filter(page=OuterRef("pk"))),
+        }
+
+    @classmethod
+    def live_annotations(cls) -> dict:
+        """What ``coverage_ended_at`` needs, asked with the page itself."""
+        from .live import LiveCoverage, LiveUpdate
+
+        return {
+            "live_ended_at": Subquery(
+                LiveCoverage.objects.filter(page=OuterRef("pk")).values("ended_at")[:1]
+            ),
+            "newest_update_at": Subquery(
+                LiveUpdate.objects.filter(page=OuterRef("pk"))
+                .order_by("-published_at")
+                .values("published_at")[:1]
+            ),
         }
 
     @cached_property
     def timeline(self) -> list["LiveUpdate"]:
         """The story's live updates, newest first (kept when the story is closed)."""
-        from . import selectors
+        from .. import selectors
 
         if getattr(self, "has_live_updates", None) is False:
             return []
         return selectors.live_updates(self)
+
+    @cached_property
+    def coverage_ended_at(self):
+        """When the live coverage ended, or None while it runs (or was never live): the
+        time an editor pressed "End live coverage", else the newest update's once the story
+        has been quiet for DATELINE_LIVE_QUIET_HOURS."""
+        from .. import selectors
+
+        if not self.is_live:
+            return None
+        if not hasattr(self, "live_ended_at"):
+            self.live_ended_at = selectors.coverage_end(self)
+        if self.live_ended_at:
+            return self.live_ended_at
+        if not hasattr(self, "newest_update_at"):
+            self.newest_update_at = max((u.published_at for u in self.timeline), default=None)
+        return selectors.quiet_end(self, self.newest_update_at)
+
+    @property
+    def is_live_now(self) -> bool:
+        """A live story whose coverage has not ended: readers see the LIVE badge and their
+        page polls for updates."""
+        return self.is_live and self.coverage_ended_at is None
 
     @cached_property
     def correction_list(self) -> list["Correction"]:
@@ -212,12 +195,12 @@ class ArticlePage(Story, Page):
     def modified_at(self):
         """When readers last saw a substantive change: the editors' "updated" date, or the
         newest live update, whichever is later."""
-        dates = [self.updated_at] + [update.published_at for update in self.timeline[:1]]
+        dates = [self.updated_at] + [update.published_at for update in self.timeline]
         dates = [d for d in dates if d]
         return max(dates) if dates else None
 
     def get_context(self, request, *args, **kwargs):
-        from . import selectors
+        from .. import selectors
 
         context = super().get_context(request, *args, **kwargs)
         related = context["related"] = selectors.related_articles(self, limit=3)
@@ -268,52 +251,6 @@ class Correction(Orderable):
         verbose_name = _("correction")
 
 
-class LiveUpdate(Orderable):
-    """One timestamped entry of a live story. Readers see them newest first."""
-
-    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="live_updates")
-    published_at = models.DateTimeField(
-        _("time"),
-        default=timezone.now,
-        help_text=_("Shown to readers in the newsroom's local time."),
-    )
-    headline = models.CharField(_("headline"), max_length=200, blank=True)
-    body = RichTextField(_("text"), features=["bold", "italic", "link", "ol", "ul", "blockquote"])
-    author = models.ForeignKey(
-        AuthorPage,
-        verbose_name=_("author"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    is_key_event = models.BooleanField(
-        _("key event"),
-        default=False,
-        help_text=_("Key events are listed at the top of the story, linking to the update."),
-    )
-
-    panels = [
-        FieldPanel("published_at"),
-        FieldPanel("headline"),
-        FieldPanel("body"),
-        PageChooserPanel("author"),
-        FieldPanel("is_key_event"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("live update")
-        verbose_name_plural = _("live updates")
-        indexes = [models.Index(fields=["page", "published_at"])]
-
-    def __str__(self) -> str:
-        return self.headline or f"{self.page_id}: {self.published_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def anchor(self) -> str:
-        return f"update-{self.pk}"
-
-
 class RelatedPin(Orderable):
     """A related story chosen by the editors; pins come before the computed ones."""
 
@@ -326,43 +263,3 @@ class RelatedPin(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related story")
-
-
-class CorrectionsPage(StandardPage):
-    """The Corrections page: every correction of the edition's stories, newest first."""
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-    template = "news/corrections_page.html"
-
-    class Meta:
-        verbose_name = _("corrections page")
-
-    def get_context(self, request, *args, **kwargs):
-        from . import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = paginate(
-            request, selectors.corrections_in(self.locale), settings.DATELINE_LISTING_PAGE_SIZE
-        )
-        return context
-
-
-class TeamPage(StandardPage):
-    """The Team page: the staff, from the same author records that sign the stories."""
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-    template = "news/team_page.html"
-
-    class Meta:
-        verbose_name = _("team page")
-
-    def get_context(self, request, *args, **kwargs):
-        from . import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["staff"] = selectors.staff(self.locale)
-        return context
