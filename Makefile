@@ -41,7 +41,7 @@ demo: install $(STATIC_STAMP)
 	$(BIN)/dateline load_demo --migrate
 	@# The task worker runs beside the web server (admin search, scheduled publishing, the
 	@# newsletter, reading figures); stopping the demo stops both.
-	$(BIN)/dateline worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/dateline worker --verbosity 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/dateline runserver 127.0.0.1:$(PORT)
 
 # Static files are collected again only when one of them (or the installed packages) changed.
