@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import rich_text
 from wagtail.users.models import UserProfile
 
 from dateline.accounts.roles import setup_roles
-from dateline.core import pagecache
+from dateline.core.pagecache import generations
 from dateline.news.models import ArticlePage, LiveUpdate
 from tests.helpers.factories import ArticlePageFactory, make_russian_edition, translate
 
@@ -184,10 +184,10 @@ def test_posting_makes_the_story_fresh_for_readers(
     settings.DATELINE_PAGE_CACHE = True
     story = newsroom["story"]
     sign_in(client, "editor", "English editors")
-    before = pagecache.generation("en")
+    before = generations.generation("en")
     with django_capture_on_commit_callbacks(execute=True):
         post(client, story, "The dam is holding.")
-    assert pagecache.generation("en") != before
+    assert generations.generation("en") != before
 
 
 def test_ending_coverage_replaces_the_badge_and_stops_polling(client, newsroom):
