@@ -154,7 +154,8 @@ def test_article_shows_its_parts_in_order(page_at, viewport):
         "img", name="Columns of smoke above green hills and a small town at dusk"
     )
     caption = main.get_by_text("Smoke rises over the hills outside Stepanakert", exact=False)
-    assert "Illustration: Borderland Ledger" in caption.inner_text(), "the lead caption lacks its credit"
+    credit = "Illustration: Borderland Ledger"
+    assert credit in caption.inner_text(), "the lead caption lacks its credit"
     body = main.get_by_text("Azerbaijan began a military offensive", exact=False)
     newsletter = main.get_by_role("heading", name=re.compile("newsletter", re.IGNORECASE))
 
