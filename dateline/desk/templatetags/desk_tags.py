@@ -1,7 +1,6 @@
 """The newsroom's own name and logo in the admin, instead of Wagtail's."""
 
 from django import template
-from wagtail.models import Site
 
 from dateline.core.models import SiteSettings
 
@@ -10,12 +9,6 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def newsroom(context) -> SiteSettings:
-    """The default site's settings (name, logo), read once per request."""
-    request = context.get("request")
-    cached = getattr(request, "_dateline_newsroom", None)
-    if cached is None:
-        site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-        cached = SiteSettings.for_site(site) if site else SiteSettings(name="Dateline")
-        if request is not None:
-            request._dateline_newsroom = cached
-    return cached
+    """The site settings (name, logo) of the site the admin is reached through; Wagtail keeps
+    them on the request, so the title, logo and heading read them once."""
+    return SiteSettings.for_request(context["request"])
