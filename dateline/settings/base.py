@@ -148,10 +148,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers and the task worker share the file with the web process.
+    # WAL lets readers and the task workers share the file with the web process. A writer
+    # waits up to `timeout` seconds for another's lock (Python's default is 5): a worker
+    # starting while others write, on a busy machine, must wait, not die.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

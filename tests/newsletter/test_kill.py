@@ -118,6 +118,8 @@ def worker_database(tmp_path):
         target = sqlite3.connect(path)
         connection.ensure_connection()
         connection.connection.backup(target)
+        # As `migrate` leaves a deployed database: in WAL mode before any worker opens it.
+        target.execute("PRAGMA journal_mode=WAL")
         target.close()
 
     def sql(query):
