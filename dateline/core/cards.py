@@ -12,7 +12,7 @@ from dateline.core.pagecache import edition_cached_many, site_id
 def rendered_cards(
     request, edition: str, items: list, prepare: Callable[[list], None], **options
 ) -> list[SafeString]:
-    """Each item's card, kept until the edition's next publish (core.pagecache).
+    """Each item's card, kept until the item or its edition changes (core.pagecache).
 
     ``prepare(items)`` fetches the card data (news.selectors.with_article_card_data) of the
     items whose card is not kept yet, and is called once, with those alone; ``options`` are
@@ -32,5 +32,8 @@ def rendered_cards(
             for item in wanted
         }
 
-    found = edition_cached_many(edition, list(names.values()), render)
+    stories = {name: pk for pk, name in names.items()}
+    found = edition_cached_many(
+        edition, list(names.values()), render, tags_of=lambda name: [f"page:{stories[name]}"]
+    )
     return [mark_safe(found[names[item.pk]]) for item in items]

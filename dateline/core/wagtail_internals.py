@@ -70,6 +70,13 @@ def give_route(request: HttpRequest, result) -> None:
     request._wagtail_route_for_request = result
 
 
+def routed_page(request: HttpRequest):
+    """The page Wagtail (or ``core.routing``) routed the request to, or None: the page
+    cache tags a stored page with it."""
+    result = getattr(request, "_wagtail_route_for_request", None)
+    return getattr(result, "page", None) if result is not None else None
+
+
 def give_parent(page, parent) -> None:
     """Tell a page its parent, already loaded, so that ``get_parent()`` (which serving a
     page calls, for the breadcrumbs and the edition's links) costs no query: treebeard

@@ -127,7 +127,7 @@ _TERM_LIST_SPARE = 16
 
 def newest_tagged(edition: str, locale_id: int, term_ids: list[int]) -> dict[int, list]:
     """For each term, (id, publication timestamp) of the newest live articles of the
-    edition carrying it; kept until the edition's next publish (core.pagecache), so that a
+    edition carrying it; kept until a story of the term changes (core.pagecache), so that a
     story's related list costs no search through its region's whole archive. The terms
     not kept yet are read in one query."""
     from dateline.core.pagecache import edition_cached_many
@@ -155,7 +155,10 @@ def newest_tagged(edition: str, locale_id: int, term_ids: list[int]) -> dict[int
             lists[name(term_id)].append((pk, published.timestamp() if published else 0.0))
         return lists
 
-    found = edition_cached_many(edition, [name(term_id) for term_id in term_ids], compute)
+    names = {name(term_id): term_id for term_id in term_ids}
+    found = edition_cached_many(
+        edition, list(names), compute, tags_of=lambda key: [f"list:{names[key]}"]
+    )
     return {term_id: found[name(term_id)] for term_id in term_ids}
 
 

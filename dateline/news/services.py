@@ -233,11 +233,9 @@ LIVE_UPDATE_FIELDS = ("headline", "body", "is_key_event", "is_pinned")
 
 
 def live_update_changed(article: ArticlePage) -> None:
-    """Make the story's page fresh for readers after its updates or coverage changed.
-
-    The page cache has no per-page invalidation: this retires the story's editions like a
-    publish does (the updates feed itself is never in the page cache)."""
-    pagecache.invalidate_page(article)
+    """Make the story's page fresh for readers after its updates or coverage changed: only
+    its page (and its updates feed at a CDN) go; no card or listing shows its updates."""
+    pagecache.invalidate_live(article)
 
 
 def author_for(user, article: ArticlePage) -> AuthorPage | None:

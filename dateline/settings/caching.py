@@ -36,6 +36,9 @@ DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 # for anonymous readers, cleared on every publish; the TTL only bounds what no signal sees.
 DATELINE_PAGE_CACHE = env_bool("DATELINE_PAGE_CACHE", True)
 DATELINE_PAGE_CACHE_SECONDS = env_int("DATELINE_PAGE_CACHE_SECONDS", 5 * 60)
+# One request re-renders a page whose time is up (or that a publish retired) while the
+# others get the copy they had, for at most this long (core/pagecache/singleflight.py).
+DATELINE_PAGE_CACHE_STALE_SECONDS = env_int("DATELINE_PAGE_CACHE_STALE_SECONDS", 30)
 # How long a worker trusts its last reading of an edition's generation
 # (core/pagecache/generations.py): the delay before another worker's publish retires this
 # worker's stored pages.

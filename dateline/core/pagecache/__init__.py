@@ -1,4 +1,4 @@
-"""The page cache: whole public pages kept in Django's cache and cleared on every publish.
+"""The page cache: whole public pages kept in Django's cache, cleared by what changes.
 
 Two layers share one invalidation path:
 
@@ -10,19 +10,21 @@ Two layers share one invalidation path:
   render pays for the page itself and not for its chrome.
 
 Both key their entries with the *generation* of the edition the page belongs to (English,
-Russian...; ``generations.py``). A publish, unpublish, move or delete bumps the generation
-of the editions that show the page (its own and those of its translations;
-``invalidation.py``, wired by ``core.signal_handlers``), which retires every page of those
-editions at once: nothing stale stays, at the price of re-rendering the hot pages once. The
-addresses that list every edition's pages (the API, the sitemaps) have a generation of their
-own that every bump retires. docs/decisions.md explains the choice over deleting keys one
-by one.
+Russian...; ``generations.py``), which retires a whole edition: site settings, menus,
+footer pages, terms, locales, any page that is not a story. Each entry also records the
+*tags* it was made from (``tags.py``, named in ``dependencies.py``): a story's publish,
+unpublish, move or delete bumps only its own (its page, its translations, the listings,
+feeds and related lists that show it, the parts that show its card), and a live update only
+its story's (``invalidation.py``, wired by ``core.signal_handlers``). A page past its time
+or retired is rendered by one request while the others get the copy there was
+(``singleflight.py``). docs/decisions.md explains the choices.
 
 The modules: ``conf`` (settings, key prefix), ``local`` (each worker's own copies),
-``generations``, ``fragments`` (the shared parts), ``priming`` (Site, settings and route
-handed to Wagtail), ``candidates`` (which requests, which key), ``responses`` (what is
-stored: gzip once, ETags, 304s), ``middleware`` and ``invalidation`` (bumps, CDN purge).
-Other apps use what this module exports; settings name ``middleware.PageCacheMiddleware``.
+``generations``, ``tags``, ``dependencies``, ``fragments`` (the shared parts), ``priming``
+(Site, settings and route handed to Wagtail), ``candidates`` (which requests, which key),
+``responses`` (what is stored: gzip once, ETags, 304s), ``singleflight``, ``middleware``
+and ``invalidation`` (bumps, CDN purge). Other apps use what this module exports; settings
+name ``middleware.PageCacheMiddleware``.
 """
 
 from .conf import enabled, page_seconds
@@ -35,8 +37,15 @@ from .fragments import (
     site_id,
 )
 from .generations import edition_of_path, forget_generations
-from .invalidation import invalidate_everything, invalidate_page
+from .invalidation import (
+    invalidate_everything,
+    invalidate_listings,
+    invalidate_live,
+    invalidate_page,
+    urls_touched,
+)
 from .local import LocalCopies, local_copies
+from .tags import depends_on
 
 __all__ = [
     "LocalCopies",
@@ -44,13 +53,17 @@ __all__ = [
     "edition_cached",
     "edition_cached_many",
     "edition_fragment",
+    "depends_on",
     "edition_of_path",
     "enabled",
     "forget_generations",
     "invalidate_everything",
+    "invalidate_listings",
+    "invalidate_live",
     "invalidate_page",
     "local_copies",
     "locale_of",
     "page_seconds",
     "site_id",
+    "urls_touched",
 ]

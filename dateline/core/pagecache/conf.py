@@ -12,3 +12,9 @@ def enabled() -> bool:
 
 def page_seconds() -> int:
     return settings.DATELINE_PAGE_CACHE_SECONDS
+
+
+def stale_seconds() -> int:
+    """How long past its time a page may still be served while one request re-renders it,
+    and the longest one render holds the others back (its lock's lifetime)."""
+    return settings.DATELINE_PAGE_CACHE_STALE_SECONDS

@@ -10,6 +10,7 @@ from django.utils.translation import get_language_from_path
 
 from .conf import PREFIX
 from .local import NO_COPIES, local_copies
+from .tags import forget_versions
 
 # The generation of the addresses that list the pages of every edition (the API, the
 # sitemaps): every edition's bump retires them too.
@@ -65,6 +66,7 @@ def forget_generations(**kwargs) -> None:
     itself changes (tests switch it with override_settings), they would otherwise outlive
     the values they copied. A flushed production cache costs one extra miss per page."""
     _recent_generations.clear()
+    forget_versions()
     local_copies.clear()
 
 

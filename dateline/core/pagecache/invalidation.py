@@ -1,11 +1,21 @@
-"""Clearing what a change makes stale: the generations of the editions that show a page,
-once the change is committed, and the same addresses in a CDN in front, if there is one.
-``core.signal_handlers`` calls these on every change readers can see."""
+"""Clearing what a change makes stale, once the change is committed, and the same
+addresses in a CDN in front, if there is one. ``core.signal_handlers`` calls these on
+every change readers can see, ``news.services.live_update_changed`` on live updates.
+
+A story's change touches its tags (``dependencies``): its own page, its translations',
+the listings and feeds that show it, the home page, the related lists it joins and the
+parts (cards, Popular) that show it; the rest of the edition stays stored. Any other page's
+change, and site settings, sites and locales, retire whole editions (``generations``).
+"""
+
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
 
+from .dependencies import is_story, listings_of, story_tags, with_ancestors
 from .generations import bump, bump_all
+from .tags import bump_tags
 
 
 def editions_showing(page) -> set[str]:
@@ -24,14 +34,41 @@ def editions_showing(page) -> set[str]:
 
 
 def invalidate_page(page) -> None:
-    """Clear the pages that show ``page``, once the change is committed.
+    """Clear what shows ``page``, once the change is committed: a story's own tags, any
+    other page's editions whole.
 
-    A reader who asks in between gets the old page under the old generation, which is
-    right until the commit; the new generation only ever holds pages rendered after it.
+    A reader who asks in between gets the old page, which is right until the commit; after
+    it, every entry made from data read before the bump is retired by it (``tags.py``).
     """
+    story = is_story(page)
+    listed_in = listings_of(page) if story else with_ancestors([page.path])
+    urls = urls_touched(page, listed_in) if settings.WAGTAILFRONTENDCACHE else []
+    if story:
+        tags = story_tags(page, listed_in)
+        transaction.on_commit(lambda: (bump_tags(tags), _purge_frontend(urls)))
+        return
     codes = editions_showing(page)
-    urls = _frontend_urls(page)
     transaction.on_commit(lambda: (bump(codes), _purge_frontend(urls)))
+
+
+def invalidate_listings(page_ids: Iterable[int]) -> None:
+    """Clear the listings of these pages and their ancestors: a term or author a story left,
+    a section it moved out of."""
+    from wagtail.models import Page
+
+    paths = Page.objects.filter(pk__in=list(page_ids)).values_list("path", flat=True)
+    tags = {f"list:{pk}" for pk in with_ancestors(paths)}
+    if tags:
+        transaction.on_commit(lambda: bump_tags(tags))
+
+
+def invalidate_live(page) -> None:
+    """A story's live updates or coverage changed: its page and its updates feed only (no
+    card or listing shows them)."""
+    urls = _absolute([page.get_full_url()]) + _updates_feed(page)
+    if not settings.WAGTAILFRONTENDCACHE:
+        urls = []
+    transaction.on_commit(lambda: (bump_tags({f"live:{page.pk}"}), _purge_frontend(urls)))
 
 
 def invalidate_everything() -> None:
@@ -39,20 +76,61 @@ def invalidate_everything() -> None:
     transaction.on_commit(lambda: (bump_all(), _purge_frontend(["/"])))
 
 
-def _frontend_urls(page) -> list[str]:
-    """What a CDN in front should drop: the page, its sections up to the edition's home,
-    and the edition's feeds. Term listings and related lists age out by s-maxage."""
-    if not settings.WAGTAILFRONTENDCACHE:
-        return []
-    urls = []
-    for ancestor in [*page.get_ancestors().filter(depth__gt=1), page]:
-        url = ancestor.get_full_url()
-        if url:
-            urls.append(url)
-    if urls:
-        home = urls[0]
-        urls += [f"{home}feeds/rss/", f"{home}feeds/atom/"]
-    return urls
+def urls_touched(page, listed_in: Iterable[int] | None = None) -> list[str]:
+    """The absolute addresses a change of ``page`` makes stale, for a CDN in front: the
+    page and its translations, the first page of each listing that shows it (its sections
+    up to the edition's home, its terms, its authors) with their RSS and Atom feeds, and
+    the sitemaps. Later pages of a listing (``?page=2``) age out by ``s-maxage``.
+    ``listed_in``: the listings' ids, if already known (``dependencies.listings_of``)."""
+    from wagtail.models import Page
+
+    if listed_in is None:
+        listed_in = listings_of(page) if is_story(page) else with_ancestors([page.path])
+    listings = Page.objects.filter(pk__in=list(listed_in), depth__gt=1).order_by("path")
+    translations = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    urls = _absolute([page.get_full_url(), *(p.get_full_url() for p in translations.live())])
+    for home, addresses in _by_home(listings).items():
+        urls += addresses
+        urls += [_feed(home, address, kind) for address in addresses for kind in ("rss", "atom")]
+    return list(dict.fromkeys(urls + _sitemaps(page)))
+
+
+def _sitemaps(page) -> list[str]:
+    base = settings.DATELINE_BASE_URL.rstrip("/")
+    code = page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE
+    names = ("sitemap.xml", f"sitemap-{code}.xml", f"news-sitemap-{code}.xml")
+    return [f"{base}/{name}" for name in names]
+
+
+def _by_home(listings) -> dict[str, list[str]]:
+    """The listings' addresses grouped by their edition's home page address."""
+    grouped: dict[str, list[str]] = {}
+    home = None
+    for listing in listings:
+        url = listing.get_full_url()
+        if not url:
+            continue
+        if listing.depth == 2:
+            home = url
+        grouped.setdefault(home or url, []).append(url)
+    return grouped
+
+
+def _feed(home: str, address: str, kind: str) -> str:
+    """The feed of a listing: ``/feeds/rss/`` for the home page, else its path below it."""
+    below = address[len(home) :] if address.startswith(home) else ""
+    return f"{home}feeds/{kind}/{below}"
+
+
+def _updates_feed(page) -> list[str]:
+    from django.urls import reverse
+
+    base = settings.DATELINE_BASE_URL.rstrip("/")
+    return [f"{base}{reverse('live_updates', kwargs={'page_id': page.pk})}"]
+
+
+def _absolute(urls: Iterable[str | None]) -> list[str]:
+    return [url for url in urls if url]
 
 
 def _purge_frontend(urls: list[str]) -> None:

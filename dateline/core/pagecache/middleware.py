@@ -1,21 +1,27 @@
 """``PageCacheMiddleware``: serve and store whole public pages for readers who are not
 logged in, and keep everyone else's pages out of shared caches."""
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
+from dateline.core import wagtail_internals
+
+from . import singleflight
 from .candidates import cache_edition, cache_key_query, is_candidate, page_key
-from .conf import enabled, page_seconds
-from .generations import ALL_EDITIONS, copies_for, generation
+from .conf import enabled
+from .dependencies import page_tags, view_tags
+from .generations import ALL_EDITIONS, UNKNOWN_GENERATION, copies_for, generation
 from .priming import prime_view
 from .responses import STATUS_HEADER, answer_stored, entry_for, is_personal, is_storable
+from .tags import clock, collecting
 
 
 class PageCacheMiddleware:
     """Serve and store whole public pages; mark personal pages ``private, no-store``.
 
-    Sits right after WhiteNoise, before the session: a hit runs nothing below it.
+    Sits right after WhiteNoise, before the session: a hit runs nothing below it. A page
+    missing, past its time or retired is rendered by one request at a time
+    (``singleflight``); the others get the copy there was, or wait for that render.
     """
 
     def __init__(self, get_response):
@@ -33,20 +39,35 @@ class PageCacheMiddleware:
         current = generation(edition)
         key = page_key(request, query, edition, current)
         local = copies_for(current)
-        entry = local.get(key)
-        if entry is None:
-            entry = cache.get(key)
-            if entry is not None:
-                local.put(key, entry, entry.get("expires", 0))
+        if current == UNKNOWN_GENERATION:  # the cache is unreachable: no lock can be taken
+            return self._render(request, key, edition, local)
+        entry, state = singleflight.lookup(key, local)
+        if state == singleflight.FRESH:
+            return answer_stored(request, entry, "hit")
+        if singleflight.take_lock(key):
+            try:
+                return self._render(request, key, edition, local)
+            finally:
+                singleflight.release_lock(key)
+        if entry is not None:  # past its time or retired, while another request renders it
+            return answer_stored(request, entry, "stale")
+        entry = singleflight.wait_for(key, local)
         if entry is not None:
             return answer_stored(request, entry, "hit")
+        return self._render(request, key, edition, local)
+
+    def _render(self, request: HttpRequest, key: str, edition: str, local) -> HttpResponse:
+        """Render the page and store it with what it was made from (``tags.py``)."""
         request._dateline_public = True
-        response = self.get_response(request)
+        with collecting(clock()) as made_from:
+            response = self.get_response(request)
         if not is_storable(request, response):
             return self._personal(request, response)
-        entry = entry_for(response)
-        cache.set(key, entry, page_seconds())
-        local.put(key, entry, entry["expires"])
+        page = wagtail_internals.routed_page(request)
+        own = view_tags(edition) if page is None else page_tags(page, edition)
+        made_from.add(dict.fromkeys(own, made_from.started))
+        entry = entry_for(response, dict(made_from))
+        singleflight.store(key, entry, local)
         return answer_stored(request, entry, "miss")
 
     def process_view(self, request, view_func, view_args, view_kwargs):

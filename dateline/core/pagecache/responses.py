@@ -13,7 +13,8 @@ from django.utils.text import compress_string
 
 from .conf import page_seconds
 
-# Set on every response the middleware looked at: "hit", "miss" or "bypass".
+# Set on every response the middleware looked at: "hit", "miss", "stale" (an older copy
+# served while another request renders the page) or "bypass".
 STATUS_HEADER = "X-Dateline-Cache"
 
 
@@ -41,13 +42,13 @@ def is_personal(request: HttpRequest, response: HttpResponse) -> bool:
     return bool(response.cookies) or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
 
 
-def entry_for(response: HttpResponse) -> dict:
+def entry_for(response: HttpResponse, tags: dict[str, int]) -> dict:
     """A freshly rendered page made shareable (its ETag, Last-Modified and public
-    Cache-Control set), and what the cache keeps of it."""
+    Cache-Control set), and what the cache keeps of it, with the tags it was made from."""
     response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
     response["Last-Modified"] = http_date(time.time())
     _public_headers(response)
-    return _stored(response)
+    return {**_stored(response), "tags": tags}
 
 
 def _public_headers(response: HttpResponse) -> None:
@@ -84,7 +85,7 @@ def _stored(response: HttpResponse) -> dict:
 
 
 def answer_stored(request: HttpRequest, entry: dict, status: str) -> HttpResponse:
-    """The stored page for this reader, marked with ``status`` ("hit" or "miss")."""
+    """The stored page for this reader, marked with ``status`` ("hit", "miss", "stale")."""
     return _answer(request, _from_stored(request, entry), status)
 
 

@@ -221,8 +221,8 @@ def live_translations(context) -> list[Page]:
         return []
     if getattr(page, "has_live_translation", None) is False:  # routing asked (core.routing)
         return []
-    # A translation's publish or unpublish bumps this edition too
-    # (pagecache.invalidation.editions_showing).
+    # A translation's publish or unpublish bumps "tr:<translation key>"
+    # (pagecache.dependencies), or this edition's generation for a page that is no story.
     return _request_cache(
         context.get("request"),
         f"translations-{page.pk}",
@@ -230,6 +230,7 @@ def live_translations(context) -> list[Page]:
             locale_of(page).language_code,
             f"translations:{page.pk}",
             lambda: list(page.get_translations().live().select_related("locale")),
+            tags=[f"tr:{page.translation_key}"],
         ),
     )
 
