@@ -10,7 +10,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from dateline.core import pagecache
 from dateline.core.models import SiteSettings
-from dateline.core.pagecache.dependencies import page_keys
+from dateline.core.pagecache.dependencies import revision_row_page_keys
 
 
 def page_changed(sender, instance, **kwargs) -> None:
@@ -44,7 +44,7 @@ _known_page_keys: dict[type, list[str]] = {}
 
 def _page_keys(model) -> list[str]:
     if model not in _known_page_keys:
-        _known_page_keys[model] = page_keys(model)
+        _known_page_keys[model] = revision_row_page_keys(model)
     return _known_page_keys[model]
 
 

@@ -463,3 +463,150 @@ def test_switched_off_nothing_is_stored(client, page_cache, story):
         response = client.get(story.url)
         assert "X-Dateline-Cache" not in response
         assert pagecache.enabled() is False
+
+
+# A story's publish retires only what shows it ------------------------------------------
+
+
+@pytest.fixture
+def other_story(site):
+    """A story that shares nothing with ``story``: another region, no author in common."""
+    return ArticlePageFactory(
+        parent=site["home"], title="Steppe wheat harvest begins", terms=[site["kazakhstan"]]
+    )
+
+
+def assert_served_from_the_cache(client, url: str) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response["X-Dateline-Cache"] == "hit", url
+    assert len(queries) == 0, url
+
+
+def test_publishing_a_story_leaves_the_pages_that_do_not_show_it_stored(
+    client, page_cache, site, story, other_story, django_capture_on_commit_callbacks
+):
+    unrelated = [other_story.url, site["kazakhstan"].url, site["central_asia"].url]
+    showing = [story.url, site["caucasus"].url, site["armenia"].url, "/", "/feeds/rss/"]
+    for url in unrelated + showing:
+        assert client.get(url).status_code == 200, url
+    publish_change(story, django_capture_on_commit_callbacks, title="Mountain road reopens")
+    for url in unrelated:
+        assert_served_from_the_cache(client, url)
+    for url in showing:
+        response = client.get(url)
+        assert response["X-Dateline-Cache"] == "miss", url
+        assert b"Mountain road reopens" in response.content, url
+        assert b"Floods close the mountain road" not in response.content, url
+
+
+def test_publishing_a_story_keeps_what_every_page_repeats(
+    client, page_cache, site, story, other_story, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The header's menus, footer and settings are not rendered again for a story."""
+    from dateline.taxonomy import selectors
+
+    assert client.get("/").status_code == 200  # what every page shares is now stored
+    menus_read = []
+    original = selectors.edition_menus
+    monkeypatch.setattr(
+        selectors, "edition_menus", lambda locale: menus_read.append(locale) or original(locale)
+    )
+    publish_change(story, django_capture_on_commit_callbacks, title="Mountain road reopens")
+    response = client.get(other_story.url)  # never stored: rendered now, with the chrome kept
+    assert response["X-Dateline-Cache"] == "miss"
+    assert b"Caucasus" in response.content  # the Regions menu
+    assert menus_read == []
+
+
+def test_a_live_update_refreshes_its_story_and_nothing_else(
+    client, page_cache, site, story, other_story, django_capture_on_commit_callbacks
+):
+    from dateline.news import services
+
+    editor = get_user_model().objects.create_user("live-editor", first_name="Nino")
+    for url in (story.url, other_story.url, "/", site["caucasus"].url):
+        client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_live_update(story, editor, headline="Road cleared", body="<p>Open.</p>")
+    for url in (other_story.url, "/", site["caucasus"].url):
+        assert_served_from_the_cache(client, url)
+    response = client.get(story.url)
+    assert response["X-Dateline-Cache"] == "miss"
+    assert b"Road cleared" in response.content
+
+
+def test_a_renamed_term_shows_on_every_page(
+    client, page_cache, site, story, other_story, django_capture_on_commit_callbacks
+):
+    """A term is in the header's menus and on story pages: its rename retires the edition."""
+    for url in (story.url, other_story.url):
+        assert b">Armenia<" in client.get(url).content
+    publish_change(site["armenia"], django_capture_on_commit_callbacks, title="Hayastan")
+    for url in (story.url, other_story.url, site["caucasus"].url):
+        html = client.get(url).content
+        assert b"Hayastan" in html, url
+        assert b">Armenia<" not in html, url
+
+
+def test_a_story_taken_off_a_term_leaves_that_terms_pages(
+    client, page_cache, site, story, django_capture_on_commit_callbacks
+):
+    from dateline.news.models import ArticleTag
+
+    assert b"Floods close the mountain road" in client.get(site["armenia"].url).content
+    story.tags = [ArticleTag(term=site["caucasus"])]
+    publish_change(story, django_capture_on_commit_callbacks)
+    assert b"Floods close the mountain road" not in client.get(site["armenia"].url).content
+    assert b"Floods close the mountain road" in client.get(site["caucasus"].url).content
+
+
+def test_a_new_story_in_the_edition_joins_its_home_page_and_term_pages(
+    client, page_cache, site, story, other_story, django_capture_on_commit_callbacks
+):
+    for url in ("/", site["armenia"].url, other_story.url):
+        client.get(url)
+    new = ArticlePageFactory(parent=site["home"], title="Bridge rebuilt", terms=[site["armenia"]])
+    with django_capture_on_commit_callbacks(execute=True):
+        new.save_revision().publish()
+    for url in ("/", site["armenia"].url, site["caucasus"].url):
+        assert b"Bridge rebuilt" in client.get(url).content, url
+    assert_served_from_the_cache(client, other_story.url)
+
+
+def test_a_translations_publish_adds_the_language_link_to_the_stored_story(
+    client, page_cache, site, story, other_story, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        russian = make_russian_edition(site)
+    for url in (story.url, other_story.url):
+        client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        translated = translate(story, russian["home"].locale, title="Оползни закрыли дорогу")
+    assert f'hreflang="ru" href="http://localhost{translated.url}"' in (
+        client.get(story.url).content.decode()
+    )
+    assert_served_from_the_cache(client, other_story.url)
+
+
+def test_the_addresses_a_story_touches_are_its_own_its_listings_and_feeds(
+    site, story, other_story
+):
+    urls = pagecache.urls_touched(story)
+    base = "http://localhost"
+    expected = [
+        f"{base}{story.url}",
+        f"{base}/",
+        f"{base}{site['caucasus'].url}",
+        f"{base}{site['armenia'].url}",
+        f"{base}{site['author'].url}",
+        f"{base}/feeds/rss/",
+        f"{base}/feeds/atom/",
+        f"{base}/feeds/rss{site['armenia'].url}",
+        f"{base}/sitemap-en.xml",
+        f"{base}/news-sitemap-en.xml",
+    ]
+    for url in expected:
+        assert url in urls, url
+    assert f"{base}{other_story.url}" not in urls
+    assert f"{base}{site['kazakhstan'].url}" not in urls

@@ -119,6 +119,17 @@ def _linking_rows(model) -> list[tuple]:
     return found
 
 
+def revision_row_page_keys(model) -> list[str]:
+    """For a row published with its page (a ``ParentalKey`` child: a tag, an author
+    credit, a pin), the columns that hold a page's id; [] for any other row (a live update,
+    which changes only its story's page, or a log entry)."""
+    from modelcluster.fields import ParentalKey
+
+    if not any(isinstance(field, ParentalKey) for field in model._meta.concrete_fields):
+        return []
+    return page_keys(model)
+
+
 def page_keys(model, besides=None) -> list[str]:
     """The columns of ``model`` that hold a page's id (other than ``besides``)."""
     from wagtail.models import Page

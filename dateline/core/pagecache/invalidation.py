@@ -95,8 +95,13 @@ def urls_touched(page, listed_in: Iterable[int] | None = None) -> list[str]:
     return list(dict.fromkeys(urls + _sitemaps(page)))
 
 
+def _site_root(page) -> str:
+    site = page.get_site()
+    return (site.root_url if site is not None else settings.DATELINE_BASE_URL).rstrip("/")
+
+
 def _sitemaps(page) -> list[str]:
-    base = settings.DATELINE_BASE_URL.rstrip("/")
+    base = _site_root(page)
     code = page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE
     names = ("sitemap.xml", f"sitemap-{code}.xml", f"news-sitemap-{code}.xml")
     return [f"{base}/{name}" for name in names]
@@ -125,8 +130,7 @@ def _feed(home: str, address: str, kind: str) -> str:
 def _updates_feed(page) -> list[str]:
     from django.urls import reverse
 
-    base = settings.DATELINE_BASE_URL.rstrip("/")
-    return [f"{base}{reverse('live_updates', kwargs={'page_id': page.pk})}"]
+    return [f"{_site_root(page)}{reverse('live_updates', kwargs={'page_id': page.pk})}"]
 
 
 def _absolute(urls: Iterable[str | None]) -> list[str]:
