@@ -82,9 +82,7 @@ def run(args) -> None:
         DATELINE_PAGE_CACHE="1",
         DATELINE_PAGE_CACHE_SECONDS=str(args.ttl),
     )
-    subprocess.run(
-        ["redis-cli", "-u", args.cache_url, "FLUSHDB"], check=False, capture_output=True
-    )
+    subprocess.run(["redis-cli", "-u", args.cache_url, "FLUSHDB"], check=False, capture_output=True)
     path = dict(PAGES)["article"]
     server, url = serve(Path(args.project_dir).resolve(), env, args.workers, var_dir / "g.log")
     try:
@@ -126,7 +124,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project-dir", default=str(Path(__file__).resolve().parent.parent))
     parser.add_argument("--var-dir", default="/tmp/dateline-bench-stampede")
-    parser.add_argument("--cache-url", default=os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/3"))
+    parser.add_argument(
+        "--cache-url", default=os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/3")
+    )
     parser.add_argument("--ttl", type=int, default=5)
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--connections", type=int, default=32)

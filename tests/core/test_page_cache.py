@@ -589,9 +589,7 @@ def test_a_translations_publish_adds_the_language_link_to_the_stored_story(
     assert_served_from_the_cache(client, other_story.url)
 
 
-def test_the_addresses_a_story_touches_are_its_own_its_listings_and_feeds(
-    site, story, other_story
-):
+def test_the_addresses_a_story_touches_are_its_own_its_listings_and_feeds(site, story, other_story):
     urls = pagecache.urls_touched(story)
     base = "http://localhost"
     expected = [
