@@ -112,7 +112,8 @@ def report(out: str, elapsed: float, args) -> None:
     latency = dict(re.findall(r"(\w+)=([\d.]+)", out.split("LATENCY", 1)[1].splitlines()[0]))
     rate = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
     timeouts = re.search(r"timeout (\d+)", out)
-    bursts = expiries(out.split("SECONDS", 1)[1].splitlines()[0])
+    seconds = out.split("SECONDS", 1)[1].splitlines()[0]
+    bursts = expiries(seconds)
     misses = int(counts["misses"])
     print(
         f"{Path(args.project_dir).resolve()}: ttl {args.ttl}s, {args.connections} connections, "
@@ -120,8 +121,14 @@ def report(out: str, elapsed: float, args) -> None:
         f"  {rate} req/s  p50 {latency['p50']} ms  p99 {latency['p99']} ms  "
         f"max {latency['max']} ms  timeouts {timeouts.group(1) if timeouts else 0}\n"
         f"  renders (misses) {misses}, stale answers {counts['stale']}, hits {counts['hits']}; "
-        f"expiries {bursts}: {misses / max(bursts, 1):.1f} renders per expiry"
+        f"expiries {bursts}: {misses / max(bursts, 1):.1f} renders per expiry\n"
+        f"  renders at (s): {render_times(seconds)}"
     )
+
+
+def render_times(seconds: str) -> str:
+    marks = sorted(int(second) for second in seconds.split(",") if second)
+    return " ".join(str(mark - marks[0]) for mark in marks) if marks else "-"
 
 
 def expiries(seconds: str) -> int:
