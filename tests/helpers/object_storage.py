@@ -9,6 +9,7 @@ import json
 import urllib.error
 import urllib.request
 import uuid
+from email.message import Message
 
 import boto3
 from moto.server import ThreadedMotoServer
@@ -91,11 +92,12 @@ class S3Server:
         self.server.stop()
 
 
-def anonymous_get(url: str, **headers: str) -> tuple[int, dict, bytes]:
-    """(status, headers, body) of a GET with no credentials, as a reader's browser makes."""
+def anonymous_get(url: str, **headers: str) -> tuple[int, Message, bytes]:
+    """(status, headers (any case), body) of a GET with no credentials, as a reader's
+    browser makes it."""
     request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+        return error.code, error.headers, error.read()
