@@ -148,7 +148,7 @@ def register_checks() -> None:
     checks.register(check_storage_writable, checks.Tags.files, deploy=True)
 
 
-def check_storage_writable(app_configs=None, **kwargs):
+def check_storage_writable(**kwargs):
     """`check --deploy`: each bucket in use takes a write and a delete."""
     warnings = []
     for alias, storage in remote_storages().items():

@@ -27,7 +27,9 @@ def s3():
     server.stop()
 
 
-def test_round_trip_gives_back_the_buckets_files_and_only_those(s3, settings, monkeypatch, tmp_path):
+def test_round_trip_gives_back_the_buckets_files_and_only_those(
+    s3, settings, monkeypatch, tmp_path
+):
     bucket = s3.new_bucket()
     s3.use_in_settings(settings, monkeypatch, bucket)
     [article] = make_articles(make_site(), 1)
