@@ -7,7 +7,10 @@ The bucket is served by moto's S3 server, started by the tests on a free port an
 over HTTP by real boto3 (tests/helpers/object_storage.py).
 """
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from django.core import checks
@@ -179,3 +182,29 @@ def test_walk_lists_every_file_of_a_bucket_and_of_a_folder(s3, bucket, settings,
     (tmp_path / "a" / "b" / "c.txt").write_text("c")
     (tmp_path / "d.txt").write_text("d")
     assert sorted(object_storage.walk(default_storage)) == ["a/b/c.txt", "d.txt"]
+
+
+def deploy_check(s3, bucket: str) -> subprocess.CompletedProcess:
+    """`dateline check --deploy` as an operator runs it, with production settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SECURE_"))}
+    env.update(
+        DATELINE_SETTINGS="production",
+        SECRET_KEY="k3Yq8vJ2mN5pR7tW9xZ1bC4dF6gH8jL0nP2rS4uV6wY8aB1cD3eF5gH7",
+        ALLOWED_HOSTS="news.example.org",
+        DATELINE_BASE_URL="https://news.example.org",
+        DATABASE_URL="postgres://dateline@127.0.0.1:5432/dateline",
+        CACHE_URL="redis://127.0.0.1:6379/0",
+        **s3.env(bucket),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "dateline.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
+def test_dateline_check_deploy_passes_with_a_good_bucket_and_warns_with_a_bad_one(s3):
+    good = deploy_check(s3, s3.new_bucket())
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = deploy_check(s3, "missing-bucket")
+    assert bad.returncode != 0
+    assert "dateline.W101" in bad.stderr and "missing-bucket" in bad.stderr
