@@ -83,3 +83,5 @@ _.is_pinned  # news.LiveUpdate: set through the live desk's form and pin button
 _.format_message  # news.wagtail_hooks: Wagtail's LogFormatter calls it for the History
 _.widgets  # desk.forms.LiveUpdateForm.Meta: read by Django's ModelForm
 _.priority  # desk.wagtail_hooks.LiveDeskButton: read by Wagtail's page header menu
+_._setup  # core.object_storage.PrivateStorage: Django's LazyObject calls it on first use
+_._wrapped  # core.object_storage.PrivateStorage: LazyObject's resolved storage

@@ -8,7 +8,9 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import periodic, publish_action, workers
+        from . import object_storage, periodic, publish_action, workers
+
+        object_storage.register_checks()
         from .signal_handlers import register_signal_handlers
 
         publish_action.make_publishing_atomic()

@@ -3,13 +3,16 @@
 An archive holds ``manifest.json`` (Dateline's version, the database engine, when it was
 made, how many pages it has, and a SHA-256 of every other member), the database
 (``database.dump`` from pg_dump's custom format, or ``database.sqlite3``, a consistent copy
-made with SQLite's backup API while the site runs) and the folders ``media/`` (MEDIA_ROOT)
-and ``submissions/`` (the Contact form's private attachments).
+made with SQLite's backup API while the site runs) and the folders ``media/`` (the uploads:
+MEDIA_ROOT, or the media prefix of the bucket) and ``submissions/`` (the Contact form's
+private attachments, on disk or in the bucket).
 
 Restoring checks the whole archive before it touches anything, then replaces the database
 in one transaction (psql ``--single-transaction`` on PostgreSQL; SQLite's backup API, which
-writes the copy in one transaction) and swaps each folder in with a rename. A failure
-leaves the database as it was.
+writes the copy in one transaction) and swaps each folder in with a rename; in a bucket,
+it writes every file of the archive, then deletes the files the archive did not have. A
+failure leaves the database as it was. An archive made on disk restores into a bucket and
+back: the way to move a site's uploads to object storage.
 """
 
 import datetime
@@ -29,8 +32,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import Storage, default_storage
 from django.db import connection, connections
+
+from . import object_storage
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -67,16 +72,25 @@ def engine() -> str:
     return connection.vendor
 
 
+def areas() -> dict[str, Storage]:
+    """The uploaded files an archive holds, by their folder's name in it."""
+    return {"media": default_storage, "submissions": object_storage.private_storage}
+
+
 def folders() -> dict[str, Path]:
-    """The folders an archive holds, by their name in it. Media on S3 or another remote
-    storage is not a local folder: back the bucket up with its own tools."""
+    """The areas on local disk: folders, swapped in whole on restore."""
     found = {}
-    if isinstance(default_storage, FileSystemStorage):
+    if object_storage.is_local(default_storage):
         found["media"] = Path(settings.MEDIA_ROOT)
     submissions = settings.DATELINE_SUBMISSIONS_ROOT
-    if submissions:
+    if submissions and object_storage.is_local(object_storage.private_storage):
         found["submissions"] = Path(submissions)
     return found
+
+
+def buckets() -> dict[str, Storage]:
+    """The areas in object storage (settings/storage.py): copied file by file."""
+    return {name: s for name, s in areas().items() if not object_storage.is_local(s)}
 
 
 def page_count() -> int:
@@ -133,6 +147,21 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _download_buckets(work: Path) -> dict[str, Path]:
+    """Every file of the areas in object storage, copied under ``work``; by member name."""
+    files = {}
+    for name, storage in buckets().items():
+        for file_name in sorted(object_storage.walk(storage)):
+            member = f"{name}/{file_name}"
+            if not _safe_member_name(member):
+                continue
+            target = work / "buckets" / member
+            target.parent.mkdir(parents=True, exist_ok=True)
+            object_storage.download(storage, file_name, target)
+            files[member] = target
+    return files
+
+
 def backup(output: Path) -> Manifest:
     """Write the archive to ``output`` (gzip-compressed if its name ends in .gz)."""
     output = Path(output)
@@ -146,6 +175,7 @@ def backup(output: Path) -> Manifest:
                 for path in sorted(root.rglob("*")):
                     if path.is_file() and not path.is_symlink():
                         files[f"{name}/{path.relative_to(root).as_posix()}"] = path
+        files.update(_download_buckets(Path(work)))
         manifest = Manifest(
             format=FORMAT,
             dateline_version=dateline_version(),
@@ -290,4 +320,21 @@ def restore(source: Path, *, force: bool = False) -> Manifest:
             _restore_sqlite(database)
         for name, target in folders().items():
             _swap_folder(Path(work) / name, target)
+        for name, storage in buckets().items():
+            _replace_bucket_files(Path(work) / name, storage)
     return manifest
+
+
+def _replace_bucket_files(new: Path, storage: Storage) -> None:
+    """Make the area in ``storage`` hold what the folder ``new`` holds: every file is
+    written first, then the files the backup did not have are deleted, so that a failure
+    half-way leaves more files, never fewer."""
+    restored = set()
+    if new.is_dir():
+        for path in sorted(new.rglob("*")):
+            if path.is_file():
+                name = path.relative_to(new).as_posix()
+                object_storage.upload(storage, name, path)
+                restored.add(name)
+    for name in set(object_storage.walk(storage)) - restored:
+        storage.delete(name)

@@ -7,14 +7,14 @@ import uuid
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage
 from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from . import ratelimits
+from . import object_storage, ratelimits
 from .clients import client_ip
 
 # What a pitch may carry, recognised by the file's first bytes, not by its name.
@@ -28,9 +28,10 @@ ALLOWED_ATTACHMENT_TYPES = {
 ALLOWED_ATTACHMENT_NAMES = "PDF, JPEG, PNG, DOCX, ODT"
 
 
-def private_storage() -> FileSystemStorage:
-    """Attachments live outside MEDIA_ROOT: the web server never serves them."""
-    return FileSystemStorage(location=settings.DATELINE_SUBMISSIONS_ROOT)
+def private_storage() -> Storage:
+    """The attachments' storage (core/object_storage.py PrivateStorage); editors download
+    them through core/views.py desk_attachment."""
+    return object_storage.private_storage
 
 
 def check_attachment(upload) -> None:

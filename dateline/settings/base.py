@@ -18,6 +18,7 @@ from .environment import VAR_DIR, env_bool, env_int, env_list
 from .i18n import *  # noqa: F403
 from .mail import *  # noqa: F403
 from .security import *  # noqa: F403
+from .storage import *  # noqa: F403
 from .wagtail import *  # noqa: F403
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -162,12 +163,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or VAR_DIR / "static")
-MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# MEDIA_URL, MEDIA_ROOT and STORAGES (local disk or an S3-compatible bucket): storage.py.
 
 # Background work (newsletter sending, digests) runs in `dateline worker` processes, any
 # number of them on any machine that sees the database.
@@ -204,10 +200,7 @@ DATELINE_VIEW_RETENTION_DAYS = env_int("DATELINE_VIEW_RETENTION_DAYS", 400)
 DATELINE_SUBMISSION_RETENTION_DAYS = env_int("DATELINE_SUBMISSION_RETENTION_DAYS", 90)
 DATELINE_ATTACHMENT_MAX_BYTES = env_int("DATELINE_ATTACHMENT_MAX_MB", 10) * 1024 * 1024
 DATELINE_FORM_RATE = (env_int("DATELINE_FORM_RATE", 5), 3600)
-# Attachments are private: kept outside MEDIA_ROOT, downloaded through the admin only.
-DATELINE_SUBMISSIONS_ROOT = Path(
-    os.environ.get("DATELINE_SUBMISSIONS_ROOT") or VAR_DIR / "submissions"
-)
+# Attachments are private (where they are kept: storage.py), downloaded through the admin.
 DATELINE_SERVE_MEDIA = env_bool("DATELINE_SERVE_MEDIA", False)
 
 LOGGING = {

@@ -1,6 +1,9 @@
 """Security headers on public pages: the Content-Security-Policy and Permissions-Policy."""
 
+from urllib.parse import urlsplit
+
 from .environment import env_list
+from .storage import MEDIA_URL
 
 # Security headers on every response (SecurityMiddleware adds nosniff and Referrer-Policy;
 # HSTS and secure cookies are in production.py). Public pages carry no inline script or
@@ -8,6 +11,8 @@ from .environment import env_list
 # nonces, and a cached page is the same for every reader (docs/decisions.md). The admin
 # runs inline scripts of Wagtail's own and keeps Django's defaults.
 DATELINE_MEDIA_HOSTS = env_list("DATELINE_MEDIA_HOSTS")  # e.g. https://media.example.org
+if MEDIA_URL.startswith(("https://", "http://")):  # media in a bucket (storage.py)
+    DATELINE_MEDIA_HOSTS.append("{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL)))
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {

@@ -12,9 +12,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="dateline-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="dateline-test-static-")
-# Tests run without collectstatic; the manifest storage would need one.
+# Tests run without collectstatic; the manifest storage would need one. Media stays where
+# the environment puts it: local disk, or the bucket of a test's own S3 server
+# (tests/helpers/object_storage.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **MEDIA_STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATELINE_SUBMISSIONS_ROOT = tempfile.mkdtemp(prefix="dateline-test-submissions-")

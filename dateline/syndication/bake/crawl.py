@@ -8,11 +8,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from dateline.core import object_storage
 
 from . import fetch
 from .addresses import mirror_path, split_url
@@ -177,13 +180,17 @@ class Baker:
             self.folder.copy_file(copy_url, copy)
 
     def _bake_media(self, url: str) -> None:
-        source = fetch.media_file(url)
-        if source is None:
+        found = fetch.media_file(url)
+        if found is None:
             self.result.failed[url] = _("no such media file")
-        elif isinstance(source, bytes):
-            self.folder.store(url, url, source, kind="file")
-        else:
-            self.folder.copy_file(url, source)
+            return
+        name, size, mtime = found
+        self.folder.copy_stored(
+            url,
+            size,
+            mtime,
+            lambda target: object_storage.download(default_storage, name, target),
+        )
 
     def _bake_not_found_pages(self) -> None:
         for locale in edition_locales(self.site):

@@ -47,27 +47,28 @@ class MirrorFolder:
     def copy_file(self, url: str, source: Path) -> None:
         """Copy ``source`` to the file served at ``url``, unless the previous bake copied it
         with the same size and modification time."""
+        stat = source.stat()
+        self.copy_stored(
+            url, stat.st_size, stat.st_mtime, lambda target: shutil.copyfile(source, target)
+        )
+
+    def copy_stored(self, url: str, size: int, mtime: float, write) -> None:
+        """Have ``write(path)`` write the file served at ``url`` (``size`` bytes, modified
+        at ``mtime``), unless the previous bake wrote it with the same size and time.
+        Written beside the target and renamed into place."""
         relative = file_for(url)
         target = self.safe_target(relative)
-        stat = source.stat()
         old = self.previous.get(url)
-        if (
-            old
-            and target.is_file()
-            and old.get("size") == stat.st_size
-            and old.get("mtime") == stat.st_mtime
-        ):
+        if old and target.is_file() and old.get("size") == size and old.get("mtime") == mtime:
             self.result.unchanged += 1
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            partial = target.with_name(f".bake-{target.name}")
+            write(partial)
+            os.chmod(partial, 0o644)
+            os.replace(partial, target)
             self.result.written.append(relative)
-        self.entries[url] = {
-            "file": relative,
-            "kind": "file",
-            "size": stat.st_size,
-            "mtime": stat.st_mtime,
-        }
+        self.entries[url] = {"file": relative, "kind": "file", "size": size, "mtime": mtime}
 
     def safe_target(self, relative: str) -> Path:
         target = (self.output / relative).resolve()

@@ -19,6 +19,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .addresses import mirror_path, split_url
+from .fetch import media_address
 
 # Addresses that only the newsroom's server can answer: the mirror links them there.
 # (Search and the newsletter are per edition and found with reverse(); see dateline/urls.py.)
@@ -102,6 +103,10 @@ class LinkRewriter:
 
     def map(self, absolute: str, *, for_html: bool, links: set[str] | None) -> str:
         """Where a link to ``absolute`` should point in the mirror; follows its target."""
+        media = media_address(absolute)
+        if media is not None:  # media in a bucket: copied into the mirror too
+            self.follow(media)
+            return f"{self.base_path if for_html else self.base_url}{media}"
         parts = urlsplit(absolute)
         if not self.is_internal(parts):
             return absolute
