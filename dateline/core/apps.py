@@ -8,8 +8,10 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import periodic, publish_action, workers
+        from . import periodic, publish_action, wagtail_internals, workers
         from .signal_handlers import register_signal_handlers
+
+        wagtail_internals.remember_child_relations()
 
         publish_action.make_publishing_atomic()
 

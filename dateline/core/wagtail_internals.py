@@ -106,3 +106,41 @@ def wrap_publish_revision(wrap: Callable[[Callable], Callable]) -> None:
     from wagtail.actions.publish_revision import PublishRevisionAction
 
     PublishRevisionAction.execute = wrap(PublishRevisionAction.execute)
+
+
+# --- page instances ------------------------------------------------------------------------
+
+
+def remember_child_relations() -> None:
+    """Make each page instance cheaper to build: modelcluster's ``ClusterableModel.__init__``
+    (every Page's) lists the model's child relations by scanning all of its fields
+    (``modelcluster.models.get_all_child_relations`` and ``get_all_child_m2m_relations``),
+    once for every instance, also for a row read from the database. A page has well over
+    a hundred fields with its reverse relations, and a cold render builds a few hundred
+    page instances (cards, tags' terms, authors, menus), so the scan was some 6 % of an
+    article's render and more of the home page's. The answer depends on the model alone:
+    here it is kept per model, once the app registry is ready (no field is added after).
+    """
+    import modelcluster.models
+    from django.apps import apps
+
+    for name in ("get_all_child_relations", "get_all_child_m2m_relations"):
+        scan = getattr(modelcluster.models, name)
+        if not hasattr(scan, "remembered"):
+            setattr(modelcluster.models, name, _remembered(scan, apps))
+
+
+def _remembered(scan: Callable, apps) -> Callable:
+    answers: dict[type, list] = {}
+
+    def remembered(model) -> list:
+        model_class = model if isinstance(model, type) else type(model)
+        answer = answers.get(model_class)
+        if answer is None:
+            answer = scan(model_class)
+            if apps.ready:
+                answers[model_class] = answer
+        return list(answer)  # a list of its own: a caller may change it
+
+    remembered.remembered = True
+    return remembered

@@ -131,3 +131,28 @@ def test_every_page_publish_runs_the_wrapped_action(monkeypatch):
         "how a revision is published (no longer through PublishRevisionAction.execute)",
         "core.publish_action (each publish in one transaction)",
     )
+
+
+def test_a_page_still_takes_its_child_objects_with_child_relations_remembered():
+    """modelcluster still looks child relations up through the functions Dateline keeps
+    per model (``remember_child_relations``), and their answer is the one a field scan
+    gives: a page built with its credits and tags in hand (as a revision or a preview
+    builds it) still gets them."""
+    import modelcluster.models
+
+    from dateline.news.models import ArticleAuthor, ArticlePage, ArticleTag
+
+    scan = modelcluster.models.get_all_child_relations
+    assert getattr(scan, "remembered", False), changed(
+        "modelcluster.models.get_all_child_relations (no longer replaced)",
+        "the cost of building every page instance (wagtail_internals.remember_child_relations)",
+    )
+    fields = ArticlePage._meta.get_fields()
+    expected = [f for f in fields if isinstance(f.remote_field, modelcluster.models.ParentalKey)]
+    assert scan(ArticlePage) == expected
+    assert scan(ArticlePage(title="x")) == expected
+    article = ArticlePage(title="x", authors=[ArticleAuthor(sort_order=0)], tags=[ArticleTag()])
+    assert len(article.authors.all()) == 1 and len(article.tags.all()) == 1, changed(
+        "ClusterableModel.__init__ (child objects passed in no longer kept)",
+        "wagtail_internals.remember_child_relations",
+    )
