@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
         from .signal_handlers import register_signal_handlers
 
         wagtail_internals.remember_child_relations()
+        wagtail_internals.remember_image_filters()
 
         publish_action.make_publishing_atomic()
 

@@ -144,3 +144,39 @@ def _remembered(scan: Callable, apps) -> Callable:
 
     remembered.remembered = True
     return remembered
+
+
+# --- image tags ----------------------------------------------------------------------------
+
+
+def remember_image_filters() -> None:
+    """Parse each ``{% image %}``, ``{% srcset_image %}`` and ``{% picture %}`` tag's
+    filter specs once, not at every render.
+
+    Wagtail's image nodes build new ``Filter`` objects on each render (``get_filter``,
+    ``get_filters``), and each parses its spec again, asking every
+    ``register_image_operations`` hook for the operations: a home page with thirty cards,
+    four renditions each, did that 120 times a render. The specs are fixed when the
+    template is compiled, so the node keeps its filters; a Filter holds nothing about the
+    image it is used for (the focal point is read from the image at each use).
+    """
+    from wagtail.images.templatetags.wagtailimages_tags import ImageNode, SrcsetImageNode
+
+    for node_class, name in ((ImageNode, "get_filter"), (SrcsetImageNode, "get_filters")):
+        build = node_class.__dict__[name]
+        if not hasattr(build, "remembered"):
+            setattr(node_class, name, _kept_on_node(build, name))
+
+
+def _kept_on_node(build: Callable, name: str) -> Callable:
+    attribute = f"_dateline_{name}"
+
+    def kept(node):
+        filters = node.__dict__.get(attribute)
+        if filters is None:
+            filters = build(node)
+            setattr(node, attribute, filters)
+        return list(filters) if isinstance(filters, list) else filters
+
+    kept.remembered = True
+    return kept

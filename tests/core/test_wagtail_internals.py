@@ -156,3 +156,38 @@ def test_a_page_still_takes_its_child_objects_with_child_relations_remembered():
         "ClusterableModel.__init__ (child objects passed in no longer kept)",
         "wagtail_internals.remember_child_relations",
     )
+
+
+def test_image_tags_keep_their_parsed_filters_and_render_the_same():
+    """Wagtail's image nodes still build their filters through ``get_filter`` and
+    ``get_filters`` (which Dateline keeps on the node, ``remember_image_filters``), and a
+    tag renders the same HTML the second time, from the kept filters, as the first."""
+    from django.template import engines
+
+    from tests.helpers.factories import ImageFactory
+
+    template = engines["django"].from_string(
+        "{% load wagtailimages_tags %}"
+        '{% picture img width-{100,200} format-{webp,jpeg} alt="" %}'
+        "{% image img fill-60x40 %}"
+    )
+    image = ImageFactory()
+    first = template.render({"img": image})
+    again = template.render({"img": type(image).objects.get(pk=image.pk)})
+    assert first == again
+    assert first.count("<source") == 1 and "fill-60x40" in first, first
+    nodes = template.template.nodelist
+    picture = next(n for n in nodes if type(n).__name__ == "PictureNode")
+    assert sorted(f.spec for f in picture.get_filters()) == [
+        "width-100|format-jpeg",
+        "width-100|format-webp",
+        "width-200|format-jpeg",
+        "width-200|format-webp",
+    ], changed(
+        "how SrcsetImageNode/PictureNode expand their filter specs",
+        "wagtail_internals.remember_image_filters",
+    )
+    assert picture.get_filters()[0] is picture.get_filters()[0], changed(
+        "SrcsetImageNode.get_filters (no longer replaced)",
+        "the cost of every picture tag (wagtail_internals.remember_image_filters)",
+    )
