@@ -8,10 +8,13 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import object_storage, periodic, publish_action, workers
+        from . import object_storage, periodic, publish_action, wagtail_internals, workers
 
         object_storage.register_checks()
         from .signal_handlers import register_signal_handlers
+
+        wagtail_internals.remember_child_relations()
+        wagtail_internals.remember_image_filters()
 
         publish_action.make_publishing_atomic()
 

@@ -113,3 +113,77 @@ def wrap_publish_revision(wrap: Callable[[Callable], Callable]) -> None:
     from wagtail.actions.publish_revision import PublishRevisionAction
 
     PublishRevisionAction.execute = wrap(PublishRevisionAction.execute)
+
+
+# --- page instances ------------------------------------------------------------------------
+
+
+def remember_child_relations() -> None:
+    """Make each page instance cheaper to build: modelcluster's ``ClusterableModel.__init__``
+    (every Page's) lists the model's child relations by scanning all of its fields
+    (``modelcluster.models.get_all_child_relations`` and ``get_all_child_m2m_relations``),
+    once for every instance, also for a row read from the database. A page has well over
+    a hundred fields with its reverse relations, and a cold render builds a few hundred
+    page instances (cards, tags' terms, authors, menus), so the scan was some 6 % of an
+    article's render and more of the home page's. The answer depends on the model alone:
+    here it is kept per model, once the app registry is ready (no field is added after).
+    """
+    import modelcluster.models
+    from django.apps import apps
+
+    for name in ("get_all_child_relations", "get_all_child_m2m_relations"):
+        scan = getattr(modelcluster.models, name)
+        if not hasattr(scan, "remembered"):
+            setattr(modelcluster.models, name, _remembered(scan, apps))
+
+
+def _remembered(scan: Callable, apps) -> Callable:
+    answers: dict[type, list] = {}
+
+    def remembered(model) -> list:
+        model_class = model if isinstance(model, type) else type(model)
+        answer = answers.get(model_class)
+        if answer is None:
+            answer = scan(model_class)
+            if apps.ready:
+                answers[model_class] = answer
+        return list(answer)  # a list of its own: a caller may change it
+
+    remembered.remembered = True
+    return remembered
+
+
+# --- image tags ----------------------------------------------------------------------------
+
+
+def remember_image_filters() -> None:
+    """Parse each ``{% image %}``, ``{% srcset_image %}`` and ``{% picture %}`` tag's
+    filter specs once, not at every render.
+
+    Wagtail's image nodes build new ``Filter`` objects on each render (``get_filter``,
+    ``get_filters``), and each parses its spec again, asking every
+    ``register_image_operations`` hook for the operations: a home page with thirty cards,
+    four renditions each, did that 120 times a render. The specs are fixed when the
+    template is compiled, so the node keeps its filters; a Filter holds nothing about the
+    image it is used for (the focal point is read from the image at each use).
+    """
+    from wagtail.images.templatetags.wagtailimages_tags import ImageNode, SrcsetImageNode
+
+    for node_class, name in ((ImageNode, "get_filter"), (SrcsetImageNode, "get_filters")):
+        build = node_class.__dict__[name]
+        if not hasattr(build, "remembered"):
+            setattr(node_class, name, _kept_on_node(build, name))
+
+
+def _kept_on_node(build: Callable, name: str) -> Callable:
+    attribute = f"_dateline_{name}"
+
+    def kept(node):
+        filters = node.__dict__.get(attribute)
+        if filters is None:
+            filters = build(node)
+            setattr(node, attribute, filters)
+        return list(filters) if isinstance(filters, list) else filters
+
+    kept.remembered = True
+    return kept

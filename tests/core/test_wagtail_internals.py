@@ -131,3 +131,63 @@ def test_every_page_publish_runs_the_wrapped_action(monkeypatch):
         "how a revision is published (no longer through PublishRevisionAction.execute)",
         "core.publish_action (each publish in one transaction)",
     )
+
+
+def test_a_page_still_takes_its_child_objects_with_child_relations_remembered():
+    """modelcluster still looks child relations up through the functions Dateline keeps
+    per model (``remember_child_relations``), and their answer is the one a field scan
+    gives: a page built with its credits and tags in hand (as a revision or a preview
+    builds it) still gets them."""
+    import modelcluster.models
+
+    from dateline.news.models import ArticleAuthor, ArticlePage, ArticleTag
+
+    scan = modelcluster.models.get_all_child_relations
+    assert getattr(scan, "remembered", False), changed(
+        "modelcluster.models.get_all_child_relations (no longer replaced)",
+        "the cost of building every page instance (wagtail_internals.remember_child_relations)",
+    )
+    fields = ArticlePage._meta.get_fields()
+    expected = [f for f in fields if isinstance(f.remote_field, modelcluster.models.ParentalKey)]
+    assert scan(ArticlePage) == expected
+    assert scan(ArticlePage(title="x")) == expected
+    article = ArticlePage(title="x", authors=[ArticleAuthor(sort_order=0)], tags=[ArticleTag()])
+    assert len(article.authors.all()) == 1 and len(article.tags.all()) == 1, changed(
+        "ClusterableModel.__init__ (child objects passed in no longer kept)",
+        "wagtail_internals.remember_child_relations",
+    )
+
+
+def test_image_tags_keep_their_parsed_filters_and_render_the_same():
+    """Wagtail's image nodes still build their filters through ``get_filter`` and
+    ``get_filters`` (which Dateline keeps on the node, ``remember_image_filters``), and a
+    tag renders the same HTML the second time, from the kept filters, as the first."""
+    from django.template import engines
+
+    from tests.helpers.factories import ImageFactory
+
+    template = engines["django"].from_string(
+        "{% load wagtailimages_tags %}"
+        '{% picture img width-{100,200} format-{webp,jpeg} alt="" %}'
+        "{% image img fill-60x40 %}"
+    )
+    image = ImageFactory()
+    first = template.render({"img": image})
+    again = template.render({"img": type(image).objects.get(pk=image.pk)})
+    assert first == again
+    assert first.count("<source") == 1 and "fill-60x40" in first, first
+    nodes = template.template.nodelist
+    picture = next(n for n in nodes if type(n).__name__ == "PictureNode")
+    assert sorted(f.spec for f in picture.get_filters()) == [
+        "width-100|format-jpeg",
+        "width-100|format-webp",
+        "width-200|format-jpeg",
+        "width-200|format-webp",
+    ], changed(
+        "how SrcsetImageNode/PictureNode expand their filter specs",
+        "wagtail_internals.remember_image_filters",
+    )
+    assert picture.get_filters()[0] is picture.get_filters()[0], changed(
+        "SrcsetImageNode.get_filters (no longer replaced)",
+        "the cost of every picture tag (wagtail_internals.remember_image_filters)",
+    )
