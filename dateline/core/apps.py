@@ -9,10 +9,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import object_storage, periodic, publish_action, wagtail_internals, workers
-
-        object_storage.register_checks()
         from .signal_handlers import register_signal_handlers
 
+        object_storage.register_checks()
         wagtail_internals.remember_child_relations()
         wagtail_internals.remember_image_filters()
 
