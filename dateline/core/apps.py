@@ -8,7 +8,7 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import periodic, publish_action, workers
+        from . import checks, periodic, publish_action, workers  # noqa: F401 (checks register)
         from .signal_handlers import register_signal_handlers
 
         publish_action.make_publishing_atomic()
