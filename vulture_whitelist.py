@@ -83,3 +83,12 @@ _.is_pinned  # news.LiveUpdate: set through the live desk's form and pin button
 _.format_message  # news.wagtail_hooks: Wagtail's LogFormatter calls it for the History
 _.widgets  # desk.forms.LiveUpdateForm.Meta: read by Django's ModelForm
 _.priority  # desk.wagtail_hooks.LiveDeskButton: read by Wagtail's page header menu
+
+# core.replicas.ReplicaRouter (DATABASE_ROUTERS): Django's database router interface; and
+# core.checks' deploy check, registered with @register(deploy=True).
+_.ReplicaRouter
+_.db_for_read
+_.db_for_write
+_.allow_relation
+_.allow_migrate
+_.check_read_replicas

@@ -6,7 +6,7 @@ from django.db import Error, connections
 
 
 @register(deploy=True)
-def check_read_replicas(app_configs=None, **kwargs) -> list[Warning]:
+def check_read_replicas(**kwargs) -> list[Warning]:
     """Each of DATABASE_REPLICA_URLS must answer and be a standby (in recovery); replicas
     need a cache that every app server shares, where publishes record their position."""
     warnings = []

@@ -110,7 +110,7 @@ def task_finished(**kwargs) -> None:
 class ReplicaRouter:
     """``DATABASE_ROUTERS``' one router when there are replicas."""
 
-    def db_for_read(self, model, **hints):
+    def db_for_read(self, model, **_hints):
         reads = _request_reads.get()
         if reads is None or _tasks_running.get() or connections[DEFAULT_DB_ALIAS].in_atomic_block:
             return DEFAULT_DB_ALIAS
@@ -118,13 +118,13 @@ class ReplicaRouter:
             reads.alias = choose_database(reads.checked)
         return reads.alias
 
-    def db_for_write(self, model, **hints):
+    def db_for_write(self, model, **_hints):
         return DEFAULT_DB_ALIAS
 
-    def allow_relation(self, obj1, obj2, **hints):
+    def allow_relation(self, _obj1, _obj2, **_hints):
         return True  # replicas hold the same rows as the primary
 
-    def allow_migrate(self, db, app_label, model_name=None, **hints):
+    def allow_migrate(self, db, _app_label, **_hints):
         return db == DEFAULT_DB_ALIAS
 
 

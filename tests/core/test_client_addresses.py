@@ -143,3 +143,34 @@ def test_login_lockout_counts_the_forwarded_reader_and_ignores_forgeries(client,
     from axes.models import AccessAttempt
 
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"198.51.100.20"}
+
+
+@pytest.mark.django_db
+def test_the_view_counts_count_readers_behind_the_proxy_and_ignore_forgeries(client, site):
+    """The audience beacon's repeat filter asks core.clients too: two readers behind nginx
+    are two views; one reader straight to the app cannot pass for others by forging."""
+    from dateline.audience import services
+    from dateline.audience.models import PageView
+    from tests.helpers.factories import make_articles
+
+    cache.clear()
+    cache.add(services.SCHEDULE_KEY, 1, 3600)  # no aggregation during this test
+    article = make_articles(site, 1)[0]
+    agent = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
+
+    def beacon(remote, forwarded):
+        return client.post(
+            "/audience/views/",
+            {"page": article.pk},
+            HTTP_USER_AGENT=agent,
+            REMOTE_ADDR=remote,
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    beacon("127.0.0.1", "198.51.100.20")
+    beacon("127.0.0.1", "198.51.100.30")
+    assert PageView.objects.count() == 2
+    for forged in ("203.0.113.1", "203.0.113.2", "203.0.113.3"):
+        beacon("198.51.100.40", forged)
+    assert PageView.objects.count() == 3, "one reader, counted once"
+    cache.clear()
