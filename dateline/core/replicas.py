@@ -201,8 +201,12 @@ def published_position() -> int | None:
 
 def record_publish() -> None:
     """Raise the published position to the primary's position now. Called after a
-    publish's commit, before the page cache's generations move on."""
-    if not replicas():
+    publish's commit, before the page cache's generations move on.
+
+    Done by every process on PostgreSQL, replicas configured in it or not: a worker's
+    scheduled publish, or an import, must hold the web servers' replicas back too.
+    """
+    if connections[DEFAULT_DB_ALIAS].vendor != "postgresql":
         return
     try:
         position = primary_position()

@@ -54,6 +54,14 @@ class Newsroom:
         self.tmp_path = tmp_path
         self.emails = tmp_path / "emails"
         self.emails.mkdir()
+        self.primary = self.standby = self.redis = self.app = None
+        try:
+            self._start(tmp_path)
+        except BaseException:
+            self.destroy()
+            raise
+
+    def _start(self, tmp_path):
         self.primary = OwnPostgres()
         self.url = self.primary.copy_of(SharedDatabase(tmp_path / "db").url, "newsroom")
         self.redis = OwnRedis()
@@ -92,10 +100,12 @@ class Newsroom:
             self.standby.resume_replay()
 
     def destroy(self) -> None:
-        self.app.stop()
-        self.standby.destroy()
-        self.primary.destroy()
-        self.redis.stop()
+        for server in (self.app, self.redis):
+            if server:
+                server.stop()
+        for cluster in (self.standby, self.primary):
+            if cluster:
+                cluster.destroy()
 
 
 @pytest.fixture(scope="module")
