@@ -27,7 +27,8 @@ class Standby(OwnPostgres):
         # -R writes primary_conninfo and standby.signal: the copy starts as a standby.
         self._run(
             [str(PG_BIN / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port),
-             "-U", "postgres", "-D", str(self.data), "-R", "-X", "stream", "--no-sync"]
+             "-U", "postgres", "-D", str(self.data), "-R", "-X", "stream", "--no-sync",
+             "--checkpoint=fast"]
         )  # fmt: skip
         self.start()
 
