@@ -28,3 +28,12 @@ def record_subscriber_email(log_path: str, subscriber_id: int) -> str:
     with Path(log_path).open("a") as f:
         f.write(f"{email}\n")
     return email
+
+
+@task()
+def database_a_task_reads() -> str:
+    """Where the replica router sends this task's reads (tests/core/test_replica_routing.py)."""
+    from dateline.core.replicas import ReplicaRouter
+    from dateline.news.models import ArticlePage
+
+    return ReplicaRouter().db_for_read(ArticlePage)
