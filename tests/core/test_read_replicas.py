@@ -28,8 +28,9 @@ from tests.helpers.waiting import wait_until
 
 pytestmark = [
     pytest.mark.faults,
-    # Only so that pytest-django makes the test database the primary is copied from.
-    pytest.mark.django_db,
+    # So that pytest-django makes the test database the primary is copied from, and keeps
+    # its migrated rows to put back (a transactional test before may have emptied it).
+    pytest.mark.django_db(serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL suite only"),
 ]
 
@@ -109,10 +110,21 @@ class Newsroom:
 
 
 @pytest.fixture(scope="module")
-def newsroom(django_db_setup, tmp_path_factory):
+def newsroom(django_db_setup, django_db_blocker, tmp_path_factory):
+    with django_db_blocker.unblock():
+        restore_migrated_rows()
     room = Newsroom(tmp_path_factory.mktemp("replicas"))
     yield room
     room.destroy()
+
+
+def restore_migrated_rows() -> None:
+    """Put back what migrations wrote (the root page, the default locale) if a transactional
+    test emptied the tables, as Django's TransactionTestCase does with serialized_rollback."""
+    from wagtail.models import Page
+
+    if not Page.objects.filter(depth=1).exists():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 def fetch(app, path: str, headers=None, form=None) -> tuple[int, dict, str]:
