@@ -85,3 +85,12 @@ _.widgets  # desk.forms.LiveUpdateForm.Meta: read by Django's ModelForm
 _.priority  # desk.wagtail_hooks.LiveDeskButton: read by Wagtail's page header menu
 _._setup  # core.object_storage.PrivateStorage: Django's LazyObject calls it on first use
 _._wrapped  # core.object_storage.PrivateStorage: LazyObject's resolved storage
+
+# core.replicas.ReplicaRouter (DATABASE_ROUTERS): Django's database router interface; and
+# core.checks' deploy check, registered with @register(deploy=True).
+_.ReplicaRouter
+_.db_for_read
+_.db_for_write
+_.allow_relation
+_.allow_migrate
+_.check_read_replicas

@@ -8,7 +8,8 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import object_storage, periodic, publish_action, wagtail_internals, workers
+        # checks registers Dateline's deploy checks on import.
+        from . import checks, object_storage, periodic, publish_action, wagtail_internals, workers  # noqa: F401
         from .signal_handlers import register_signal_handlers
 
         object_storage.register_checks()

@@ -5,6 +5,7 @@ it after the window (docs/deploy.md, "Client addresses").
 """
 
 import hashlib
+import hmac
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,7 +15,7 @@ def over_limit(scope: str, identity: str, limit: tuple[int, int]) -> bool:
     """Count one more hit by ``identity`` in ``scope``; True once it passes ``limit`` =
     (count, seconds)."""
     count, seconds = limit
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}|{identity}".encode()).hexdigest()
+    digest = hmac.new(settings.SECRET_KEY.encode(), identity.encode(), hashlib.sha256).hexdigest()
     key = f"{scope}:{digest}"
     if cache.add(key, 1, seconds):
         return count < 1

@@ -1,14 +1,16 @@
 """The core app's signal receivers, and their wiring: the page cache cleared on every
-change readers can see. ``register_signal_handlers()`` is called once, from
+change readers can see, and task code kept on the primary database.
+``register_signal_handlers()`` is called once, from
 ``CoreConfig.ready()`` (Wagtail's own apps' convention); each connection has a
 ``dispatch_uid``, so calling it again connects nothing twice."""
 
 from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save
+from django_tasks.signals import task_finished, task_started
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from dateline.core import pagecache
+from dateline.core import pagecache, replicas
 from dateline.core.models import SiteSettings
 from dateline.core.pagecache.dependencies import revision_row_page_keys
 
@@ -64,3 +66,6 @@ def register_signal_handlers() -> None:
     for model in (SiteSettings, Site, Locale, PageViewRestriction):
         post_save.connect(site_changed, sender=model, dispatch_uid=f"pagecache-{model}")
         post_delete.connect(site_changed, sender=model, dispatch_uid=f"pagecache-del-{model}")
+    # Task code reads from the primary, wherever it runs (core/replicas.py).
+    task_started.connect(replicas.task_started, dispatch_uid="replicas-task-started")
+    task_finished.connect(replicas.task_finished, dispatch_uid="replicas-task-finished")

@@ -1,4 +1,7 @@
-"""The reader's side: sign up, confirm, preferences, unsubscribe (also RFC 8058 one-click)."""
+"""The reader's side: sign up, confirm, preferences, unsubscribe (also RFC 8058 one-click).
+
+The pages behind a reader's links read from the primary database (``primary_database``): a
+read replica may not yet have the subscription that was made or changed a moment ago."""
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -9,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+
+from dateline.core.replicas import primary_database
 
 from . import selectors, tokens
 from .forms import PreferencesForm, SignupForm
@@ -119,6 +124,7 @@ def _bad_link(request):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@primary_database
 def preferences(request, token):
     try:
         subscriber = selectors.subscriber_for(token)
@@ -141,6 +147,7 @@ def preferences(request, token):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@primary_database
 def unsubscribe(request, token):
     """GET asks (link scanners must not unsubscribe anyone); POST unsubscribes."""
     try:

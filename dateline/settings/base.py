@@ -7,12 +7,11 @@ console email in dev. production.py turns the unsafe defaults into errors.
 import os
 from pathlib import Path
 
-import dj_database_url
-
 # Each group of settings lives in a module named for what it holds; the settings below,
 # and dev.py, production.py and test.py, see every one of them here as before.
 from .accounts import *  # noqa: F403
 from .caching import *  # noqa: F403
+from .databases import *  # noqa: F403
 from .environment import *  # noqa: F403
 from .environment import VAR_DIR, env_bool, env_int, env_list
 from .i18n import *  # noqa: F403
@@ -96,6 +95,9 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     # WordPress's old ?p=ID addresses on the front page answer with their redirect (imports).
     "dateline.imports.middleware.OldQueryRedirectMiddleware",
+    # Before anything that reads the database: an anonymous reader's GET may read from a
+    # read replica (DATABASE_REPLICA_URLS, core/replicas.py).
+    "dateline.core.replicas.ReplicaReadsMiddleware",
     # Before the session: a cached page is served without a session, a user or any SQL.
     "dateline.core.pagecache.middleware.PageCacheMiddleware",
     # Below the page cache: a stored page keeps the headers these two set, so a hit does
@@ -141,23 +143,6 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'dateline.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers and the task workers share the file with the web process. A writer
-    # waits up to `timeout` seconds for another's lock (Python's default is 5): a worker
-    # starting while others write, on a busy machine, must wait, not die.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 30,
-    }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -177,9 +162,12 @@ DATELINE_PERIODIC_TICK_SECONDS = env_int("DATELINE_PERIODIC_TICK_SECONDS", 15)
 # The admin's dashboard warns when no worker has written a heartbeat for this long.
 DATELINE_WORKER_MISSING_SECONDS = env_int("DATELINE_WORKER_MISSING_SECONDS", 180)
 DATELINE_LISTING_PAGE_SIZE = 12
-# A header set by a trusted proxy that carries the client's address (e.g.
-# HTTP_X_FORWARDED_FOR); unset, the socket's address is used. See docs/deploy.md.
-DATELINE_CLIENT_IP_HEADER = os.environ.get("DATELINE_CLIENT_IP_HEADER", "")
+# Who the client is (core/clients.py, docs/deploy.md "Client addresses"): the header a
+# trusted proxy appends the client's address to, read only on requests that come from one
+# of DATELINE_TRUSTED_PROXIES (addresses or networks; nginx on the same machine by default).
+# Empty: the socket's address, always.
+DATELINE_CLIENT_IP_HEADER = os.environ.get("DATELINE_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
+DATELINE_TRUSTED_PROXIES = env_list("DATELINE_TRUSTED_PROXIES", "127.0.0.1,::1")
 
 # Live stories.
 # Readers' open live pages ask for new updates this often; with the feed's 4-second cache

@@ -17,3 +17,23 @@ def record_and_sleep(log_path: str, seconds: float) -> str:
     with log.open("a") as f:
         f.write("done\n")
     return "done"
+
+
+@task()
+def record_subscriber_email(log_path: str, subscriber_id: int) -> str:
+    """Append the email of subscriber ``subscriber_id`` to the log: what the task read."""
+    from dateline.newsletter.models import Subscriber
+
+    email = Subscriber.objects.get(pk=subscriber_id).email
+    with Path(log_path).open("a") as f:
+        f.write(f"{email}\n")
+    return email
+
+
+@task()
+def database_a_task_reads() -> str:
+    """Where the replica router sends this task's reads (tests/core/test_replica_routing.py)."""
+    from dateline.core.replicas import ReplicaRouter
+    from dateline.news.models import ArticlePage
+
+    return ReplicaRouter().db_for_read(ArticlePage)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language_from_path
 
+from .. import replicas
 from .conf import PREFIX
 from .local import NO_COPIES, local_copies
 from .tags import forget_versions
@@ -58,6 +59,9 @@ def generation(edition: str) -> int:
         value = cache.get(key, UNKNOWN_GENERATION)
     if value != UNKNOWN_GENERATION:
         _recent_generations[edition] = (value, now)
+    # Anything this request reads from now on may be stored under this generation: it must
+    # not come from a replica that is behind the publish that made it (core/replicas.py).
+    replicas.decide_again()
     return value
 
 
@@ -78,6 +82,9 @@ def copies_for(current_generation: int):
 def bump(edition_codes: Iterable[str]) -> None:
     """Retire every cached page and chrome entry of these editions, and the addresses that
     list every edition's pages."""
+    # First: a request that reads the new generation must find replicas held to this
+    # position, or it could store a page from before the change under it.
+    replicas.record_publish()
     for edition in {*edition_codes, ALL_EDITIONS}:
         _recent_generations.pop(edition, None)
         key = _generation_key(edition)

@@ -1,0 +1,55 @@
+"""Dateline's own checks for ``dateline check --deploy``: a read replica that is not one."""
+
+from django.conf import settings
+from django.core.checks import Warning, register
+from django.db import Error, connections
+
+
+@register(deploy=True)
+def check_read_replicas(**kwargs) -> list[Warning]:
+    """Each of DATABASE_REPLICA_URLS must answer and be a standby (in recovery); replicas
+    need a cache that every app server shares, where publishes record their position."""
+    warnings = []
+    replicas = settings.DATELINE_DATABASE_REPLICAS
+    for number, alias in enumerate(replicas, start=1):
+        connection = connections[alias]
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_is_in_recovery()")
+                recovering = cursor.fetchone()[0]
+        except Error as error:
+            warnings.append(
+                Warning(
+                    f"Read replica {number} of DATABASE_REPLICA_URLS cannot be reached: "
+                    f"{str(error).strip().splitlines()[0] if str(error).strip() else error!r}",
+                    hint="Pages read from the primary while it is down. Check the address, "
+                    "pg_hba.conf on the replica, and that the replica's PostgreSQL runs.",
+                    id="dateline.W001",
+                )
+            )
+            continue
+        finally:
+            connection.close()
+        if not recovering:
+            warnings.append(
+                Warning(
+                    f"Read replica {number} of DATABASE_REPLICA_URLS is not a standby "
+                    "(pg_is_in_recovery() is false): it is not replicating from the primary, "
+                    "so Dateline never reads from it.",
+                    hint="Point it at a streaming-replication standby (pg_basebackup -R), "
+                    "or remove it from DATABASE_REPLICA_URLS (e.g. after a failover).",
+                    id="dateline.W002",
+                )
+            )
+    backend = settings.CACHES["default"]["BACKEND"]
+    if replicas and backend.endswith(("LocMemCache", "DummyCache")):
+        warnings.append(
+            Warning(
+                "DATABASE_REPLICA_URLS is set but the cache is this process's own memory: "
+                "other app servers would not know a publish happened and could serve a "
+                "page from a replica that is behind it.",
+                hint="Set CACHE_URL=redis://... on every app server.",
+                id="dateline.W003",
+            )
+        )
+    return warnings
