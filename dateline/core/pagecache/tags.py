@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.cache import cache
 
+from .. import replicas
 from .conf import PREFIX
 
 CLOCK_KEY = f"{PREFIX}:clock"
@@ -43,6 +44,9 @@ def clock() -> int:
         # entries kept must not go back to readings those entries were made at.
         cache.add(CLOCK_KEY, int(time.time() * 1000), timeout=None)
         value = cache.get(CLOCK_KEY, UNKNOWN_CLOCK)
+    # What this render reads from now on is stored as of this reading: it must not come
+    # from a replica that is behind the change that moved the clock (core/replicas.py).
+    replicas.decide_again()
     return value
 
 
@@ -84,6 +88,9 @@ def bump_tags(tags: Iterable[str]) -> None:
     tags = set(tags)
     if not tags:
         return
+    # First, as for a generation: a render that reads the new clock must find replicas
+    # held to this position.
+    replicas.record_publish()
     try:
         reading = int(cache.incr(CLOCK_KEY))
     except ValueError:  # no clock yet: any later reading retires what was made before
