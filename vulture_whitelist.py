@@ -87,10 +87,11 @@ _._setup  # core.object_storage.PrivateStorage: Django's LazyObject calls it on 
 _._wrapped  # core.object_storage.PrivateStorage: LazyObject's resolved storage
 
 # core.replicas.ReplicaRouter (DATABASE_ROUTERS): Django's database router interface; and
-# core.checks' deploy check, registered with @register(deploy=True).
+# core.checks' deploy checks, registered with @register(deploy=True).
 _.ReplicaRouter
 _.db_for_read
 _.db_for_write
 _.allow_relation
 _.allow_migrate
 _.check_read_replicas
+_.check_storage_writable

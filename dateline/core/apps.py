@@ -9,10 +9,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # checks registers Dateline's deploy checks on import.
-        from . import checks, object_storage, periodic, publish_action, wagtail_internals, workers  # noqa: F401
+        from . import checks, periodic, publish_action, wagtail_internals, workers  # noqa: F401
         from .signal_handlers import register_signal_handlers
 
-        object_storage.register_checks()
         wagtail_internals.remember_child_relations()
         wagtail_internals.remember_image_filters()
 

@@ -1,8 +1,11 @@
-"""Dateline's own checks for ``dateline check --deploy``: a read replica that is not one."""
+"""Dateline's own checks for ``dateline check --deploy``: a read replica that is not one, a
+bucket that takes no write."""
 
 from django.conf import settings
-from django.core.checks import Warning, register
+from django.core.checks import Tags, Warning, register
 from django.db import Error, connections
+
+from .object_storage import remote_storages, write_problem
 
 
 @register(deploy=True)
@@ -52,4 +55,25 @@ def check_read_replicas(**kwargs) -> list[Warning]:
                 id="dateline.W003",
             )
         )
+    return warnings
+
+
+@register(Tags.files, deploy=True)
+def check_storage_writable(**kwargs) -> list[Warning]:
+    """Each bucket in use takes a write and a delete."""
+    warnings = []
+    for alias, storage in remote_storages().items():
+        problem = write_problem(storage)
+        if problem:
+            bucket = getattr(storage, "bucket_name", "?")
+            warnings.append(
+                Warning(
+                    f"Uploads cannot be written to the bucket {bucket!r} "
+                    f"(storage {alias!r}): {problem}",
+                    hint="Check DATELINE_MEDIA_S3_BUCKET, DATELINE_MEDIA_S3_ENDPOINT and the "
+                    "credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY): the key needs "
+                    "to put, get and delete objects (docs/deploy.md).",
+                    id="dateline.W101",
+                )
+            )
     return warnings

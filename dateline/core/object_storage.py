@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
-from django.core import checks
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.signals import setting_changed
@@ -142,27 +141,3 @@ def write_problem(storage: Storage) -> str:
     except Exception as exc:  # noqa: BLE001 - any failure is the warning's message
         return f"{type(exc).__name__}: {exc}"
     return ""
-
-
-def register_checks() -> None:
-    checks.register(check_storage_writable, checks.Tags.files, deploy=True)
-
-
-def check_storage_writable(**kwargs):
-    """`check --deploy`: each bucket in use takes a write and a delete."""
-    warnings = []
-    for alias, storage in remote_storages().items():
-        problem = write_problem(storage)
-        if problem:
-            bucket = getattr(storage, "bucket_name", "?")
-            warnings.append(
-                checks.Warning(
-                    f"Uploads cannot be written to the bucket {bucket!r} "
-                    f"(storage {alias!r}): {problem}",
-                    hint="Check DATELINE_MEDIA_S3_BUCKET, DATELINE_MEDIA_S3_ENDPOINT and the "
-                    "credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY): the key needs "
-                    "to put, get and delete objects (docs/deploy.md).",
-                    id="dateline.W101",
-                )
-            )
-    return warnings
