@@ -212,3 +212,18 @@ def test_only_dateline_may_purge(newsroom, edge):
     # Dateline's own purge works.
     assert request(port, path, "PURGE", Host="localhost").status == 200
     assert site.get(path).header("X-Cache") == "MISS"
+
+
+def test_a_ban_varnish_cannot_read_gets_a_400_saying_why():
+    varnish = Varnish(backend_port=free_port())  # no gunicorn needed to clear nothing
+    try:
+        port = varnish.port
+        missing = request(port, "/", "BAN", Host="localhost")
+        assert missing.status == 400 and "needs an X-Ban-Url header" in missing.body
+        spaced = request(port, "/", "BAN", Host="localhost", X_Ban_Url="^/a b")
+        assert spaced.status == 400 and "may not contain spaces" in spaced.body
+        broken = request(port, "/", "BAN", Host="localhost", X_Ban_Url="^/news/(")
+        assert broken.status == 400 and "missing closing parenthesis" in broken.body
+        assert request(port, "/", "BAN", Host="localhost", X_Ban_Url="^/news/").status == 200
+    finally:
+        varnish.stop()
