@@ -83,4 +83,4 @@ _.is_pinned  # news.LiveUpdate: set through the live desk's form and pin button
 _.format_message  # news.wagtail_hooks: Wagtail's LogFormatter calls it for the History
 _.widgets  # desk.forms.LiveUpdateForm.Meta: read by Django's ModelForm
 _.priority  # desk.wagtail_hooks.LiveDeskButton: read by Wagtail's page header menu
-_.VarnishBackend  # core.edge: named by WAGTAILFRONTENDCACHE (settings/caching.py, FRONTEND_CACHE_BACKEND=varnish)
+_.VarnishBackend  # core.edge: named by WAGTAILFRONTENDCACHE (FRONTEND_CACHE_BACKEND=varnish)
