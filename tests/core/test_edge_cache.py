@@ -10,12 +10,13 @@ import re
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from django.test import Client
 
-from tests.helpers.edge import VARNISHD, Varnish, request
+from tests.helpers.edge import VARNISHD, Origin, Varnish, request
 from tests.helpers.factories import make_articles, make_site
 from tests.helpers.servers import ROOT, Gunicorn, OwnRedis, SharedDatabase, free_port, server_env
 from tests.helpers.waiting import wait_until
@@ -227,3 +228,40 @@ def test_a_ban_varnish_cannot_read_gets_a_400_saying_why():
         assert request(port, "/", "BAN", Host="localhost", X_Ban_Url="^/news/").status == 200
     finally:
         varnish.stop()
+
+
+@pytest.fixture
+def origin():
+    server = Origin(delay=1.0)
+    varnish = Varnish(server.port)
+    yield server, varnish
+    varnish.stop()
+    server.stop()
+
+
+def test_readers_of_a_missing_page_wait_for_one_fetch(origin):
+    server, varnish = origin
+    server.answers["/story/"] = {"Cache-Control": "public, max-age=30, s-maxage=60"}
+    with ThreadPoolExecutor(12) as pool:
+        answers = list(pool.map(lambda _: varnish.get("/story/"), range(12)))
+    assert {answer.body for answer in answers} == {"/story/ #1"}
+    assert server.count["/story/"] == 1
+
+
+def test_an_answer_that_turns_out_personal_is_not_kept_nor_blocks_the_next(origin):
+    server, varnish = origin
+    server.delay = 0
+    server.answers["/story/"] = {"Cache-Control": "public, s-maxage=60", "Set-Cookie": "a=b"}
+    assert varnish.get("/story/").header("X-Cache") == "PASS"
+    assert varnish.get("/story/").body == "/story/ #2"  # not shared
+    # Once the page is shareable again, it is kept: a hit-for-miss, not a hit-for-pass.
+    server.answers["/story/"] = {"Cache-Control": "public, s-maxage=60"}
+    assert varnish.get("/story/").body == "/story/ #3"
+    cached = varnish.get("/story/")
+    assert (cached.header("X-Cache"), cached.body) == ("HIT", "/story/ #3")
+    # Without Cache-Control, or private, nothing is kept either.
+    server.answers["/plain/"] = {}
+    server.answers["/mine/"] = {"Cache-Control": "private, max-age=60"}
+    for path in ("/plain/", "/mine/"):
+        varnish.get(path)
+        assert varnish.get(path).body == f"{path} #2"

@@ -4,10 +4,13 @@ can say which Host they are for, which cookies they carry and which local addres
 come from."""
 
 import http.client
+import http.server
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 from .servers import ROOT, free_port
@@ -89,3 +92,38 @@ class Varnish:
             self.process.kill()
             self.process.wait()
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class Origin:
+    """A stand-in for gunicorn that counts the requests for each path and answers them
+    slowly (``delay`` seconds) with the headers set in ``answers[path]``."""
+
+    def __init__(self, delay: float = 0.0):
+        self.delay = delay
+        self.answers: dict[str, dict] = {}
+        self.count: dict[str, int] = {}
+        origin = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                path = self.path.split("?")[0]
+                origin.count[path] = origin.count.get(path, 0) + 1
+                time.sleep(origin.delay if path != "/robots.txt" else 0)
+                body = f"{path} #{origin.count[path]}".encode()
+                self.send_response(200)
+                for name, value in origin.answers.get(path, {}).items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
