@@ -267,7 +267,7 @@ def sitemap_index(request):
                 # story) has none: it cannot be the newest.
                 "lastmod": max(
                     (a.last_published_at for a in news if a.last_published_at), default=None
-                ),  # fmt: skip
+                ),
             }
         )
     return render(
