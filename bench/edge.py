@@ -1,5 +1,5 @@
 """The shipped edge cache for the benchmarks: varnishd with deploy/varnish/dateline.vcl, its
-backend moved to a gunicorn of the benchmark's own, started and stopped by it (never the
+backends moved to a gunicorn of the benchmark's own, started and stopped by it (never the
 system's Varnish). Used by bench/pages.py and bench/storm.py."""
 
 import shutil

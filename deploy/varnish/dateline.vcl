@@ -10,7 +10,8 @@ vcl 4.1;
 # - lets one request fetch a missing page while the others wait for it (Varnish's waiting
 #   list: nothing here turns a miss into a pass);
 # - answers with the previous copy while a fresh one is fetched (grace: 10 s past its
-#   lifetime while gunicorn is healthy, a day while it is not, or while it answers 5xx);
+#   lifetime while gunicorn answers its probe, a day while it does not, or when a fetch
+#   fails or answers 5xx);
 # - never keeps logged-in or personal answers: /admin/, editors' and form-users' cookies,
 #   anything but GET and HEAD, answers that set a cookie or say private/no-store/no-cache;
 # - is cleared by Dateline on publish (FRONTEND_CACHE_BACKEND=varnish): PURGE for an exact
@@ -19,24 +20,30 @@ vcl 4.1;
 
 import std;
 
-# gunicorn answers /robots.txt without the database or the cache: a failed probe means
-# gunicorn itself is down or stuck.
-probe dateline_alive {
-    .url = "/robots.txt";
-    .timeout = 2s;
-    .interval = 2s;
-    .window = 3;
-    .threshold = 2;
-    .initial = 2;  # healthy from the start, not after the first probes
-}
-
 backend dateline {
     .host = "127.0.0.1";
     .port = "8001";
-    .probe = dateline_alive;
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
     .between_bytes_timeout = 10s;
+}
+
+# The same gunicorn, watched: /robots.txt needs neither the database nor the cache, so a
+# failed probe means gunicorn itself is down, stuck or swamped. Its health only decides how
+# stale a copy readers may get (vcl_recv); pages are always fetched from `dateline` above,
+# which has no probe, because Varnish fetches nothing from a backend it thinks sick: a busy
+# gunicorn that answers slowly would get no request at all.
+backend dateline_watched {
+    .host = "127.0.0.1";
+    .port = "8001";
+    .probe = {
+        .url = "/robots.txt";
+        .timeout = 2s;
+        .interval = 2s;
+        .window = 3;
+        .threshold = 2;
+        .initial = 2;  # healthy from the start, not after the first probes
+    }
 }
 
 # Who may PURGE and BAN: the machines that run gunicorn and `dateline worker` (a publish
@@ -91,7 +98,8 @@ sub vcl_recv {
     # Stale copies: at most 10 s past their lifetime while gunicorn answers its probe (one
     # request fetches the fresh copy in the background); any age up to a day while it does
     # not, or when the fetch failed (vcl_deliver restarts the request with this header).
-    if (std.healthy(req.backend_hint) && !req.http.X-Dateline-Stale) {
+    set req.backend_hint = dateline;
+    if (std.healthy(dateline_watched) && !req.http.X-Dateline-Stale) {
         set req.grace = 10s;
     }
     set req.http.X-Dateline-Edge = "cacheable";

@@ -21,10 +21,10 @@ VCL = ROOT / "deploy" / "varnish" / "dateline.vcl"
 
 
 def vcl_for(backend_port: int) -> str:
-    """The shipped VCL with its backend moved to ``backend_port``."""
+    """The shipped VCL with its backends moved to ``backend_port``."""
     text = VCL.read_text()
     text, count = re.subn(r'\.port = "8001";', f'.port = "{backend_port}";', text)
-    assert count == 1, "the sample VCL's backend port has moved"
+    assert count == 2, "the sample VCL's backends (fetched from, watched) have moved"
     return text
 
 
