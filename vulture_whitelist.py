@@ -95,3 +95,4 @@ _.allow_relation
 _.allow_migrate
 _.check_read_replicas
 _.check_storage_writable
+_.VarnishBackend  # core.edge: named by WAGTAILFRONTENDCACHE (FRONTEND_CACHE_BACKEND=varnish)

@@ -11,10 +11,15 @@ afterwards. Then, for the home page, an article, a region listing and the RSS fe
 - warm: the page cache on (Redis), every request after the first is a stored page;
 - cold render: the article at one connection, each request a different article (a page
   cache miss with the edition's chrome cached: what a reader meets after a publish);
+- edge cache: the warm article through the shipped Varnish (deploy/varnish/dateline.vcl)
+  in front of the same gunicorn;
+- bare WSGI: the same article's bytes from the smallest WSGI app (bench/bare_wsgi.py) under
+  the same gunicorn settings: what gunicorn and Python alone can do here;
 - nginx: the same article's HTML as a static file served by our own nginx.
 
-Prints requests per second, p50/p99 latency and errors per run, and the nginx/Dateline
-ratio. Targets on a 2-core machine: warm article >= 2,000 requests/s with no error, cold
+Prints requests per second, p50/p99 latency and errors per run, and the ratios of the
+warm article to the bare WSGI app, nginx and the edge cache. Targets on a 2-core machine:
+warm article >= 2,000 requests/s with no error and >= 0.6 of the bare WSGI app, cold
 render of an article p50 <= 25 ms.
 """
 
@@ -30,6 +35,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from edge import Varnish
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -152,17 +159,20 @@ def article_paths(env: dict, count: int) -> list[str]:
 
 
 class Server:
-    """gunicorn on 127.0.0.1, its own port, started and stopped by us."""
+    """gunicorn on 127.0.0.1, its own port, started and stopped by us; Dateline, or ``app``
+    (a module of bench/) under the same settings."""
 
-    def __init__(self, env: dict, workers: int, log: Path):
+    def __init__(self, env: dict, workers: int, log: Path, app: str = "dateline.wsgi"):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log.open("ab")
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "dateline.wsgi", "-c", "python:dateline.gunicorn_config",
+            [str(BIN / "gunicorn"), app, "-c", "python:dateline.gunicorn_config",
              "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
              "--no-control-socket", "--access-logfile",
-             "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null"],
+             "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null",
+             # bench/'s modules for a bare app only: their names would shadow others'.
+             *([] if app.startswith("dateline.") else ["--pythonpath", str(ROOT / "bench")])],
             env=env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         deadline = time.time() + 240  # workers import Django and Wagtail: slow on a busy machine
@@ -256,6 +266,17 @@ def serve_static(html: bytes, workdir: Path) -> tuple[subprocess.Popen, int]:
     sys.exit(f"nginx did not start; see {workdir / 'error.log'}")
 
 
+def through_edge(warm: Server, article: str, args, workdir: Path) -> dict:
+    """The warm article through the shipped Varnish in front of ``warm``."""
+    varnish = Varnish(warm.port, free_port(), workdir / "varnish")
+    try:
+        drain(varnish.url + article)
+        wrk(varnish.url + article, args.connections, 2)
+        return wrk(varnish.url + article, args.connections, args.duration)
+    finally:
+        varnish.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -324,8 +345,20 @@ def main() -> None:
         print(line("article", "cold render", results[("article", "cold render")]), flush=True)
         with urllib.request.urlopen(warm.url + article) as response:
             html = response.read()
+        results[("article", "edge cache")] = through_edge(warm, article, args, workdir)
+        print(line("article", "edge cache", results[("article", "edge cache")]), flush=True)
     finally:
         warm.stop()
+
+    (workdir / "article.html").write_bytes(html)
+    bare_env = {**env, "BENCH_BARE_BODY": str(workdir / "article.html")}
+    bare = Server(bare_env, args.workers, log, app="bare_wsgi:application")
+    try:
+        wrk(bare.url + "/", args.connections, 2)
+        results[("article", "bare WSGI")] = wrk(bare.url + "/", args.connections, args.duration)
+        print(line("article", "bare WSGI", results[("article", "bare WSGI")]), flush=True)
+    finally:
+        bare.stop()
 
     nginx, port = serve_static(html, workdir / "nginx")
     try:
@@ -339,9 +372,14 @@ def main() -> None:
 
     warm_rps = results[("article", "warm")]["rps"]
     static_rps = results[("article", "nginx static")]["rps"]
-    print(f"\nnginx static / warm Dateline article: {static_rps / warm_rps:.1f}x")
+    bare_rps = results[("article", "bare WSGI")]["rps"]
+    edge_rps = results[("article", "edge cache")]["rps"]
+    print(f"\nwarm Dateline article / bare WSGI app: {warm_rps / bare_rps:.2f}")
+    print(f"nginx static / warm Dateline article: {static_rps / warm_rps:.1f}x")
+    print(f"edge cache (Varnish) / warm Dateline article: {edge_rps / warm_rps:.1f}x")
     checks = [
         ("warm article >= 2,000 req/s", warm_rps >= 2000),
+        ("warm article >= 0.6 of the bare WSGI app", warm_rps >= 0.6 * bare_rps),
         ("warm article, 0 errors", results[("article", "warm")]["errors"] == 0),
         ("cold render of an article p50 <= 25 ms",
          results[("article", "cold render")]["p50"] <= 25),

@@ -52,7 +52,7 @@ DATELINE_PAGE_CDN_SECONDS = env_int("DATELINE_PAGE_CDN_SECONDS", 60)
 
 
 def frontend_cache_settings() -> dict:
-    """Wagtail's CDN purge, from FRONTEND_CACHE_BACKEND=cloudflare|cloudfront|http."""
+    """Wagtail's CDN purge, from FRONTEND_CACHE_BACKEND=varnish|cloudflare|cloudfront|http."""
     backend = os.environ.get("FRONTEND_CACHE_BACKEND", "").strip().lower()
     backends = "wagtail.contrib.frontend_cache.backends"
     if backend == "cloudflare":
@@ -68,6 +68,13 @@ def frontend_cache_settings() -> dict:
             "cloudfront": {
                 "BACKEND": f"{backends}.CloudfrontBackend",
                 "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+            }
+        }
+    if backend == "varnish":  # deploy/varnish/dateline.vcl: PURGE, and BAN for listings
+        return {
+            "varnish": {
+                "BACKEND": "dateline.core.edge.VarnishBackend",
+                "LOCATION": os.environ.get("FRONTEND_CACHE_LOCATION", "http://127.0.0.1:6081"),
             }
         }
     if backend == "http":  # Varnish, nginx with a purge module, any PURGE-speaking proxy

@@ -263,7 +263,11 @@ def sitemap_index(request):
         entries.append(
             {
                 "loc": site.root_url + reverse("sitemap_news", args=[locale.language_code]),
-                "lastmod": max((a.last_published_at for a in news), default=None),
+                # A page published before Wagtail kept last_published_at (the demo's live
+                # story) has none: it cannot be the newest.
+                "lastmod": max(
+                    (a.last_published_at for a in news if a.last_published_at), default=None
+                ),
             }
         )
     return render(

@@ -49,6 +49,16 @@ def test_sitemap_index_lists_each_editions_sitemaps(client, site):
     assert index.find("sm:sitemap/sm:lastmod", NS) is not None
 
 
+def test_sitemap_index_takes_a_recent_story_without_a_last_published_date(client, site):
+    # The demo's live story is one: published, first_published_at set, the other empty.
+    recent(site, 2)
+    ArticlePageFactory(parent=site["home"], first_published_at=timezone.now())
+    Page.objects.filter(pk=Page.objects.latest("pk").pk).update(last_published_at=None)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    valid(response.content, "siteindex.xsd")
+
+
 def test_sitemap_lists_live_pages_with_lastmod(client, site):
     live = ArticlePageFactory(parent=site["home"], slug="live-story")
     draft = ArticlePageFactory(parent=site["home"], slug="draft-story")
