@@ -113,7 +113,9 @@ class BulkPages:
 
     def slugs_under(self, parent: Page) -> set[str]:
         if parent.pk not in self.slugs:
-            self.slugs[parent.pk] = set(Page.objects.child_of(parent).values_list("slug", flat=True))
+            self.slugs[parent.pk] = set(
+                Page.objects.child_of(parent).values_list("slug", flat=True)
+            )
         return self.slugs[parent.pk]
 
     def taken(self, parent: Page, slug: str) -> None:
@@ -184,7 +186,7 @@ def write(entries: list[Queued]) -> tuple[int, int]:
             count = sum(1 for entry in new if entry.parent.pk == parent_pk)
             Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + count)
     if changed:
-        ArticlePage.objects.bulk_update([entry.page for entry in changed], ARTICLE_FIELDS)
+        update_rows(ArticlePage, [entry.page for entry in changed], ARTICLE_FIELDS)
         ids = [entry.page.pk for entry in changed]
         ArticleTag.objects.filter(page_id__in=ids).delete()
         ArticleAuthor.objects.filter(page_id__in=ids).delete()
@@ -224,7 +226,7 @@ def _write_redirects(entries: list[Queued]) -> tuple[int, int]:
             redirect.redirect_page_id, redirect.redirect_link = targets[path], ""
             redirect.is_permanent = True
             changed.append(redirect)
-    Redirect.objects.bulk_update(changed, ["redirect_page", "redirect_link", "is_permanent"])
+    update_rows(Redirect, changed, ["redirect_page", "redirect_link", "is_permanent"])
     made = Redirect.objects.bulk_create(
         Redirect(old_path=path, site=None, redirect_page_id=pk, is_permanent=True)
         for path, pk in targets.items()
@@ -235,12 +237,36 @@ def _write_redirects(entries: list[Queued]) -> tuple[int, int]:
 
 def _write_keys(entries: list[Queued]) -> None:
     now = timezone.now()
-    keys = [entry.key for entry in entries]
     for entry in entries:
         entry.key.page_id = entry.page.pk
         entry.key.updated_at = now
-    ImportedItem.objects.bulk_create([key for key in keys if key.pk is None])
-    ImportedItem.objects.bulk_update([key for key in keys if key.pk is not None], KEY_FIELDS)
+    known = [entry.key for entry in entries if entry.key.pk is not None]
+    ImportedItem.objects.bulk_create([entry.key for entry in entries if entry.key.pk is None])
+    update_rows(ImportedItem, known, KEY_FIELDS)
+
+
+def update_rows(model, objects: list, names: list[str]) -> None:
+    """Save ``names`` of each of ``objects``: one UPDATE a row and table, sent together
+    (``executemany``), cheaper than ``bulk_update``'s CASE of every row, and for
+    multi-table models too (each field is written in its own table)."""
+    if not objects:
+        return
+    tables: dict[type, list] = {}
+    for name in names:
+        field = model._meta.get_field(name)
+        tables.setdefault(field.model._meta.concrete_model, []).append(field)
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for owner, fields in tables.items():
+            sets = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+            sql = f"UPDATE {quote(owner._meta.db_table)} SET {sets} WHERE {quote(owner._meta.pk.column)} = %s"  # noqa: S608, E501
+            cursor.executemany(
+                sql,
+                [
+                    [f.get_db_prep_save(getattr(o, f.attname), connection) for f in fields] + [o.pk]
+                    for o in objects
+                ],
+            )
 
 
 def _next_child_number(parent: Page) -> int:

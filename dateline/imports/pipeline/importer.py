@@ -272,9 +272,7 @@ class Importer(Writer, Redirects, Translations, Resolver):
             code = item.language.lower().replace("_", "-")
             for candidate in (code, code.split("-")[0]):
                 if candidate not in self.locales:
-                    self.locales[candidate] = Locale.objects.filter(
-                        language_code=candidate
-                    ).first()
+                    self.locales[candidate] = Locale.objects.filter(language_code=candidate).first()
                 if self.locales[candidate] is not None:
                     return self.locales[candidate]
             self.report.warn(
