@@ -83,3 +83,8 @@ _.is_pinned  # news.LiveUpdate: set through the live desk's form and pin button
 _.format_message  # news.wagtail_hooks: Wagtail's LogFormatter calls it for the History
 _.widgets  # desk.forms.LiveUpdateForm.Meta: read by Django's ModelForm
 _.priority  # desk.wagtail_hooks.LiveDeskButton: read by Wagtail's page header menu
+# Model fields the import's bulk writer sets on rows it inserts or updates itself
+# (imports/pipeline/bulk.py), read back by Django's field lists, not by name.
+_.page_ptr_id
+_.draft_title
+_.is_permanent
