@@ -67,6 +67,8 @@ def test_batches_keep_the_tree_valid_and_every_story_reachable(
     editors = ArticlePageFactory(
         parent=site["home"], terms=[site["armenia"]], authors=[story.authors.get().author]
     )
+    editors.body = story.body  # the same paragraphs and links, published by an editor
+    editors.save_revision().publish()
     client.get("/")  # the edition's menus and settings warmed
     with CaptureQueriesContext(connection) as editors_queries:
         assert client.get(editors.url).status_code == 200

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -202,6 +202,7 @@ class Importer(Writer, Redirects, Translations, Resolver):
         self.bulk.end_batch()
         self.batch_pages = {}
         self.cache.flush(len(items))
+        reset_queries()  # with DEBUG on, Django keeps every statement (bulk ones are big)
 
     def keys_for(self, items: list[Item]) -> dict[str, ImportedItem]:
         """The batch's import keys (one query), and the pages of those that changed."""
