@@ -177,25 +177,33 @@ class BulkPages:
 def write(entries: list[Queued]) -> tuple[int, int]:
     """Insert or update the entries' articles and all that goes with them; the redirects
     made and kept."""
-    new = [entry for entry in entries if entry.created]
-    changed = [entry for entry in entries if not entry.created]
-    if new:
-        Page.objects.bulk_create([_base_row(entry.page) for entry in new])
-        _insert_article_rows([entry.page for entry in new])
-        for parent_pk in {entry.parent.pk for entry in new}:
-            count = sum(1 for entry in new if entry.parent.pk == parent_pk)
-            Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + count)
-    if changed:
-        update_rows(ArticlePage, [entry.page for entry in changed], ARTICLE_FIELDS)
-        ids = [entry.page.pk for entry in changed]
-        ArticleTag.objects.filter(page_id__in=ids).delete()
-        ArticleAuthor.objects.filter(page_id__in=ids).delete()
+    _write_new([entry for entry in entries if entry.created])
+    _write_changed([entry for entry in entries if not entry.created])
     ArticleTag.objects.bulk_create([tag for entry in entries for tag in entry.tags])
     ArticleAuthor.objects.bulk_create([credit for entry in entries for credit in entry.credits])
     redirects = _write_redirects(entries)
     _write_keys(entries)
     search.index_pages([entry.page for entry in entries])
     return redirects
+
+
+def _write_new(new: list[Queued]) -> None:
+    if not new:
+        return
+    Page.objects.bulk_create([_base_row(entry.page) for entry in new])
+    _insert_article_rows([entry.page for entry in new])
+    for parent_pk in {entry.parent.pk for entry in new}:
+        count = sum(1 for entry in new if entry.parent.pk == parent_pk)
+        Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + count)
+
+
+def _write_changed(changed: list[Queued]) -> None:
+    if not changed:
+        return
+    update_rows(ArticlePage, [entry.page for entry in changed], ARTICLE_FIELDS)
+    ids = [entry.page.pk for entry in changed]
+    ArticleTag.objects.filter(page_id__in=ids).delete()
+    ArticleAuthor.objects.filter(page_id__in=ids).delete()
 
 
 def _base_row(page: ArticlePage) -> Page:
