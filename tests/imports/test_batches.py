@@ -78,7 +78,7 @@ def test_batches_keep_the_tree_valid_and_every_story_reachable(
     # Found by search in both editions, listed under its place, in the feed.
     assert "Archive story" in client.get("/search/", {"q": "mountain pass"}).content.decode()
     found = client.get("/ru/search/", {"q": "перевале"}).content.decode()
-    assert "Архивная статья 3" in found
+    assert "Архивная статья 10" in found  # posts 101 to 106
     assert "Archive story 25" in client.get(site["armenia"].url).content.decode()
     assert "Archive story 25" in client.get("/feeds/rss/").content.decode()
     # Editors open an imported story as any other.
@@ -88,7 +88,8 @@ def test_batches_keep_the_tree_valid_and_every_story_reachable(
     edited = numbered_export(tmp_path / "en2.xml", 25, edit=" A correction followed.")
     again = run_import("wordpress", edited, "--batch-size", "4")
     assert (again["counts"]["created"], again["counts"]["updated"]) == (0, 25)
-    assert again["counts"]["redirects"] == 0 and again["counts"]["redirects_kept"] == 50
+    # 50 old story addresses, 4 old feeds, the tag and the author archives: all there already
+    assert again["counts"]["redirects"] == 0 and again["counts"]["redirects_kept"] == 56
     assert Page.objects.count() == pages
     assert_tree_valid()
     story = ArticlePage.objects.get(pk=story.pk)
