@@ -96,3 +96,8 @@ _.allow_migrate
 _.check_read_replicas
 _.check_storage_writable
 _.VarnishBackend  # core.edge: named by WAGTAILFRONTENDCACHE (FRONTEND_CACHE_BACKEND=varnish)
+# Model fields the import's bulk writer sets on rows it inserts or updates itself
+# (imports/pipeline/bulk.py), read back by Django's field lists, not by name.
+_.page_ptr_id
+_.draft_title
+_.is_permanent

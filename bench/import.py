@@ -10,9 +10,11 @@ bodies (classic and block markup, a [caption] image every third post, a YouTube 
 every tenth, links to earlier posts), a featured image from a pool of 40 uploads, two or
 three tags, one of 12 authors, and a comment every fifth post; then runs `dateline import
 wordpress` on it in a process of its own and prints the time, the rate, the peak RSS and the RSS
-sampled through the run (flat is the goal), the errors, and the same for a second run
-(all unchanged, nothing created). Targets (issue #19): 100,000 posts in under 15 minutes,
-peak memory under 400 MB, 0 errors.
+sampled through the run (flat is the goal), the SQL statements a post, the errors, and the
+same for a second run on the same export with every post changed (all updated, nothing
+created) and a third on it again (all unchanged). ``--profile FILE`` keeps the first run's
+cProfile statistics (``python -m pstats FILE``). Targets (issue #19): 100,000 posts (about
+1 GB) in under 15 minutes, peak memory under 400 MB, 0 errors.
 """
 
 import argparse
@@ -21,6 +23,7 @@ import io
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -54,7 +57,11 @@ def sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def write_export(path: Path, uploads: Path, count: int, seed: int = 1) -> None:
+def write_export(
+    path: Path, uploads: Path, count: int, seed: int = 1, edited: bool = False
+) -> None:
+    """The export; ``edited``: the same posts, each with one more paragraph (so that a run
+    after the first updates every one)."""
     rng = random.Random(seed)
     uploads.mkdir(parents=True, exist_ok=True)
     from PIL import Image
@@ -92,14 +99,27 @@ def write_export(path: Path, uploads: Path, count: int, seed: int = 1) -> None:
         for post in range(1, count + 1):
             title = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {post}"
             slug = title.lower().replace(" ", "-")
-            paragraphs = [sentence(rng) + " " + sentence(rng) for _ in range(rng.randint(5, 12))]
+            # A story of 800-1,600 words (about 9 KB a post with its markup: 1 GB for 100,000),
+            # with a subheading every eighth paragraph.
+            paragraphs = [
+                " ".join(sentence(rng) for _ in range(rng.randint(3, 4)))
+                for _ in range(rng.randint(16, 32))
+            ]
             if post % 2:
                 body = "".join(
-                    f"<!-- wp:paragraph -->\n<p>{p}</p>\n<!-- /wp:paragraph -->\n"
-                    for p in paragraphs
+                    (
+                        "<!-- wp:heading -->\n<h2>What comes next</h2>\n<!-- /wp:heading -->\n"
+                        if n and n % 8 == 0
+                        else ""
+                    )
+                    + f"<!-- wp:paragraph -->\n<p>{p}</p>\n<!-- /wp:paragraph -->\n"
+                    for n, p in enumerate(paragraphs)
                 )
             else:
-                body = "\n\n".join(paragraphs)
+                body = "\n\n".join(
+                    ("<h2>What comes next</h2>\n\n" if n and n % 8 == 0 else "") + p
+                    for n, p in enumerate(paragraphs)
+                )
             if post % 3 == 0:
                 photo = rng.randrange(40)
                 body += (
@@ -112,6 +132,8 @@ def write_export(path: Path, uploads: Path, count: int, seed: int = 1) -> None:
             if post > 1:
                 earlier = rng.randint(1, post - 1)
                 body += f'\n\nSee <a href="{host}/?p={earlier}">an earlier story</a>.'
+            if edited:
+                body += "\n\nThis story was corrected after publication."
             tags = [rng.choice(PLACES), rng.choice(TOPICS)]
             if rng.random() < 0.3:
                 tags.append(f"Local issue {rng.randint(1, 50)}")
@@ -142,14 +164,16 @@ def write_export(path: Path, uploads: Path, count: int, seed: int = 1) -> None:
         out.write("</channel>\n</rss>\n")
 
 
-def run_import(path: Path, uploads: Path, report: Path) -> dict:
-    """`dateline import wordpress` in its own process, as a newsroom runs it, its RSS read
-    every half second."""
+def run_import(path: Path, uploads: Path, report: Path, profile: Path | None = None) -> dict:
+    """`dateline import wordpress` in its own process, as a newsroom runs it (through
+    ``child`` below, which counts its SQL statements), its RSS read every half second."""
     command = [
-        str(Path(sys.executable).parent / "dateline"), "import", "--verbosity", "0",
+        sys.executable, __file__, "--child", str(report), "--", "import", "--verbosity", "0",
         "wordpress", str(path), "--media-dir", str(uploads), "--no-progress",
         "--report", str(report), "--unmapped", "topic",
     ]  # fmt: skip
+    if profile is not None:
+        command[2:2] = ["--profile", str(profile)]
     started = time.perf_counter()
     process = subprocess.Popen(command)
     samples = []
@@ -161,7 +185,47 @@ def run_import(path: Path, uploads: Path, report: Path) -> dict:
     if process.returncode:
         raise SystemExit(f"the import failed (exit {process.returncode})")
     data = json.loads(report.read_text())
-    return {"seconds": seconds, "samples": samples, "report": data}
+    counted = json.loads(report.with_suffix(".queries").read_text())
+    return {"seconds": seconds, "samples": samples, "report": data, **counted}
+
+
+def child(report: Path, arguments: list[str], profile: str | None) -> None:
+    """The import itself, with every SQL statement counted (saved beside the report)."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    counted = {"queries": 0}
+
+    def count(execute, sql, params, many, context):
+        counted["queries"] += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        with connection.cursor() as cursor:  # the database's own process, whose CPU counts
+            cursor.execute(
+                "SELECT pg_backend_pid()" if connection.vendor == "postgresql" else "SELECT 0"
+            )
+            backend = cursor.fetchone()[0]
+        if profile:
+            import cProfile
+
+            cProfile.runctx("call_command(*arguments)", globals(), locals(), profile)
+        else:
+            call_command(*arguments)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    counted["cpu"] = usage.ru_utime + usage.ru_stime
+    counted["database_cpu"] = _process_cpu(backend) if backend else 0
+    report.with_suffix(".queries").write_text(json.dumps(counted))
+
+
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user and system) a process has used so far."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def show(label: str, run: dict, count: int) -> None:
@@ -176,21 +240,51 @@ def show(label: str, run: dict, count: int) -> None:
         f"media imported {counts['media_imported']}, reused {counts['media_reused']}, missing "
         f"{counts['media_missing']}"
     )
-    print(f"  RSS MB: peak {max(samples):.0f}; through the run: {profile}")
+    print(
+        f"  RSS MB: peak {max(samples):.0f}; through the run: {profile}; "
+        f"SQL statements: {run['queries']} ({run['queries'] / count:.1f} a post)"
+    )
+    cpu = run["cpu"] + run["database_cpu"]
+    print(
+        f"  CPU s: import {run['cpu']:.0f} + its database connection {run['database_cpu']:.0f}"
+        f" = {cpu:.0f} ({count / cpu:.0f} posts per CPU second; the load average was "
+        f"{os.getloadavg()[0]:.1f} at the end)"
+    )
     for error in run["report"].get("errors", [])[:5]:
         print(f"  error: {error}")
+
+
+@contextlib.contextmanager
+def _signals_muted():
+    from django.db.models.signals import post_delete, pre_delete
+
+    kept = [(signal, signal.receivers) for signal in (pre_delete, post_delete)]
+    for signal, _ in kept:
+        signal.receivers = []
+        signal.sender_receivers_cache.clear()
+    try:
+        yield
+    finally:
+        for signal, receivers in kept:
+            signal.receivers = receivers
+            signal.sender_receivers_cache.clear()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--keep-file", action="store_true", help="reuse the generated export")
-    args = parser.parse_args()
+    parser.add_argument("--profile", help="save the first run's cProfile statistics here")
+    parser.add_argument("--child", help=argparse.SUPPRESS)  # the import's own process
+    args, rest = parser.parse_known_args()
     os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dateline_importbench")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings.dev")
     os.environ.setdefault("DATELINE_VAR_DIR", str(WORK / "var"))
     sys.path.insert(0, str(HERE.parent))
     sys.path.insert(0, str(HERE))
+    if args.child:
+        child(Path(args.child), [a for a in rest if a != "--"], args.profile)
+        return
     from search import _create_database
 
     _create_database(os.environ["DATABASE_URL"])
@@ -211,7 +305,8 @@ def main() -> None:
             call_command("load_demo", verbosity=0)
     # Start from a clean slate: earlier runs' pages, redirects and keys go.
     imported = ImportedItem.objects.filter(source="https://archive.example.org")
-    Page.objects.filter(pk__in=imported.exclude(kind="author").values("page_id")).delete()
+    with _signals_muted():  # deleting 100,000 pages one signal at a time would take hours
+        Page.objects.filter(pk__in=imported.exclude(kind="author").values("page_id")).delete()
     imported.delete()
     Redirect.objects.all().delete()
     ImportedMedia.objects.all().delete()
@@ -226,12 +321,23 @@ def main() -> None:
         size = path.stat().st_size / 1024 / 1024
         print(f"wrote {path} ({size:.0f} MB) in {time.perf_counter() - started:.0f} s")
     print(f"database: {django.db.connection.vendor}")
-    first = run_import(path, uploads, WORK / "report-1.json")
-    show("first run", first, args.count)
-    second = run_import(path, uploads, WORK / "report-2.json")
-    show("second run", second, args.count)
-    rate = args.count / first["seconds"]
-    print(f"at this rate, 100,000 posts take {100_000 / rate / 60:.0f} min (first run)")
+    profile = Path(args.profile) if args.profile else None
+    first = run_import(path, uploads, WORK / "report-1.json", profile)
+    show("first run (all new)", first, args.count)
+    edited = WORK / f"export-{args.count}-edited.xml"
+    write_export(edited, uploads, args.count, edited=True)
+    second = run_import(edited, uploads, WORK / "report-2.json")
+    show("second run (every post changed)", second, args.count)
+    third = run_import(edited, uploads, WORK / "report-3.json")
+    show("third run (nothing changed)", third, args.count)
+    for label, run in (("first", first), ("second", second)):
+        rate = args.count / run["seconds"]
+        cpu_rate = args.count / (run["cpu"] + run["database_cpu"])
+        print(
+            f"at this rate, 100,000 posts take {100_000 / rate / 60:.0f} min ({label} run); "
+            f"by the CPU they used, {100_000 / cpu_rate / 60:.0f} min on an idle machine"
+        )
+    edited.unlink()
     if not args.keep_file:
         path.unlink()
         shutil.rmtree(uploads, ignore_errors=True)

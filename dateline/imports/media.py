@@ -26,6 +26,7 @@ RESIZED = re.compile(r"-(\d+x\d+|scaled|rotated|e\d{10,})(?=\.[A-Za-z0-9]+$)")
 IMAGE_TYPES = {"JPEG", "PNG", "GIF", "WEBP"}
 FETCH_TIMEOUT = 20  # seconds, per file
 FETCH_LIMIT = 50 * 1024 * 1024  # bytes
+RECORDS_KEPT = 5000  # images and documents kept in memory during a run
 
 
 def relative_path(url: str) -> str:
@@ -49,7 +50,8 @@ class MediaStore:
         self.fetch = fetch
         self.dry_run = dry_run
         self.owner = owner  # the importer, whose report is the current one
-        self.by_url: dict[str, tuple[str, int] | None] = {}  # url -> ("image"|"document", pk)
+        self.by_url: dict[str, int | None] = {}  # "image:url" or "document:url" -> pk
+        self.records: dict[tuple[str, int], object] = {}  # the images and documents, found
 
     @property
     def report(self):
@@ -58,12 +60,21 @@ class MediaStore:
     # What the pipeline asks
 
     def image(self, url: str, item_id: str, attachment=None):
-        found = self._get(url, item_id, "image", attachment)
-        return get_image_model().objects.filter(pk=found).first() if found else None
+        return self._record("image", self._get(url, item_id, "image", attachment))
 
     def document(self, url: str, item_id: str):
-        found = self._get(url, item_id, "document", None)
-        return get_document_model().objects.filter(pk=found).first() if found else None
+        return self._record("document", self._get(url, item_id, "document", None))
+
+    def _record(self, kind: str, pk: int | None):
+        """The image or document ``pk``, read once a run (a few thousand kept)."""
+        if not pk:
+            return None
+        if (kind, pk) not in self.records:
+            if len(self.records) >= RECORDS_KEPT:
+                self.records.clear()
+            model = get_image_model() if kind == "image" else get_document_model()
+            self.records[kind, pk] = model.objects.filter(pk=pk).first()
+        return self.records[kind, pk]
 
     def file_url(self, url: str, item_id: str) -> str | None:
         """The new address of an uploaded file linked from a body."""

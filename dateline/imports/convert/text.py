@@ -21,5 +21,8 @@ def text_of(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+NO_TEXT = re.compile(r"<[^>]+>|&nbsp;|\s|\u00a0")
+
+
 def has_text(rich: str) -> bool:
-    return bool(re.sub(r"<[^>]+>|&nbsp;|\s|\u00a0", "", rich))
+    return bool(NO_TEXT.sub("", rich))

@@ -20,6 +20,7 @@ BARE_URL = re.compile(r"^https?://[^\s<>\"]+$")
 FLATTENED_CARDS = {"kg-callout-card", "kg-toggle-card"}  # kept as one paragraph of text
 EMBED_FIGURES = {"wp-block-embed", "kg-embed-card"}
 MEDIA_INSIDE = ("img", "iframe", "audio", "video", "dl-embed", "dl-gallery")
+EDGES = re.compile(r"^(\s|<br/>)+|(\s|<br/>)+$")
 
 
 def _classes(el) -> set:
@@ -70,7 +71,7 @@ class Walker(InlineRich):
         self.result.blocks.append((kind, value))
 
     def paragraph(self, rich: str) -> None:
-        rich = re.sub(r"^(\s|<br/>)+|(\s|<br/>)+$", "", rich)
+        rich = EDGES.sub("", rich)
         if has_text(rich):
             self.result.blocks.append(("paragraph", RichText(f"<p>{rich.strip()}</p>")))
 

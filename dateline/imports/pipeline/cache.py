@@ -24,8 +24,8 @@ class BatchedInvalidation:
     def collect(self, page) -> None:
         self.editions |= editions_showing(page)
 
-    def flush(self, force: bool = False) -> None:
-        self.pending += 1
+    def flush(self, items: int = 1, force: bool = False) -> None:
+        self.pending += items
         if self.editions and (force or self.pending >= CACHE_BATCH):
             editions, self.editions, self.pending = self.editions, set(), 0
             transaction.on_commit(lambda: bump(editions))
@@ -38,4 +38,4 @@ class BatchedInvalidation:
             yield self
         finally:
             pagecache.invalidate_page = original
-            self.flush(force=True)
+            self.flush(0, force=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.db import transaction
+from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -19,15 +19,17 @@ from ..media import MediaStore
 from ..models import ImportedItem, ImportRun
 from ..sources import Item
 from .authors import Authors
+from .bulk import BulkPages
 from .cache import BatchedInvalidation
 from .redirects import Redirects
 from .report import Report
 from .terms import Terms, load_mapping
 from .translations import Translations
-from .write import Writer
+from .write import Writer, in_bulk
 
 MEDIA_PATH = re.compile(r"/(wp-content/uploads|content/images|content/media|content/files)/")
 UNKNOWN_IDS = 50  # item ids kept per kind of unknown markup
+BATCH_SIZE = 200  # items in one transaction
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Options:
     mapping: Path | None = None
     unmapped: str = "report"
     progress: bool = True
+    batch_size: int = BATCH_SIZE
 
 
 class Importer(Writer, Redirects, Translations, Resolver):
@@ -66,6 +69,11 @@ class Importer(Writer, Redirects, Translations, Resolver):
         self.current: Item | None = None
         self.cache = BatchedInvalidation()
         self.run = None
+        self.batch_size = options.batch_size
+        self.bulk = BulkPages(self)
+        self.page_ids: dict[str, int] = {}  # source id -> page id, this run's items
+        self.batch_pages: dict[int, Page] = {}  # the current batch's imported pages, by id
+        self.locales: dict[str, Locale | None] = {}
 
     # Resolver: what the conversion asks
 
@@ -122,6 +130,8 @@ class Importer(Writer, Redirects, Translations, Resolver):
         return old_id
 
     def imported_page_id(self, old_id: str) -> int | None:
+        if old_id in self.page_ids:
+            return self.page_ids[old_id]
         return (
             ImportedItem.objects.filter(source=self.source, source_id=old_id)
             .values_list("page_id", flat=True)
@@ -164,40 +174,87 @@ class Importer(Writer, Redirects, Translations, Resolver):
             self.report = Report(self.kind, self.source, self.options.dry_run)
         with self.cache.active():
             bar = tqdm(
-                items,
-                total=total,
-                unit="item",
-                disable=not self.options.progress,
-                dynamic_ncols=True,
+                total=total, unit="item", disable=not self.options.progress, dynamic_ncols=True
             )
-            for item in bar:
-                if force is not None and item.source_id not in force:
-                    continue
-                self.import_one(item, force=force is not None)
-                self.cache.flush()
+            wanted = (i for i in items if force is None or i.source_id in force)
+            for batch in _batches(wanted, self.batch_size):
+                self.import_batch(batch, force=force is not None)
+                bar.update(len(batch))
+            bar.close()
         if force is not None:
             second, self.report = self.report, report
             _add_second_look(report, second)
 
-    def import_one(self, item: Item, force: bool = False) -> None:
+    def import_batch(self, items: list[Item], force: bool = False) -> None:
+        """One transaction for ``items``, a savepoint for each: an item that fails is rolled
+        back alone; the articles queued by the others are written together at the end."""
+        with transaction.atomic():
+            immediate_constraints()  # a bad reference fails its own item, not the commit
+            keys = self.keys_for(items)
+            for item in items:
+                key = keys.get(item.source_id)
+                if not self.goes_in_bulk(item, key, force):
+                    self.bulk.flush()  # a page written alone finds the tree as it is
+                self.import_one(item, key, force)
+            self.bulk.flush()
+            if self.options.dry_run:
+                transaction.set_rollback(True)
+        self.bulk.end_batch()
+        self.batch_pages = {}
+        self.cache.flush(len(items))
+        reset_queries()  # with DEBUG on, Django keeps every statement (bulk ones are big)
+
+    def keys_for(self, items: list[Item]) -> dict[str, ImportedItem]:
+        """The batch's import keys (one query), and the pages of those that changed."""
+        keys = {
+            key.source_id: key
+            for key in ImportedItem.objects.filter(
+                source=self.source, source_id__in=[item.source_id for item in items]
+            )
+        }
+        changed = [
+            keys[item.source_id].page_id
+            for item in items
+            if item.source_id in keys and keys[item.source_id].page_id
+        ]
+        self.batch_pages = {p.pk: p for p in Page.objects.filter(pk__in=changed).specific()}
+        return keys
+
+    def goes_in_bulk(self, item: Item, key: ImportedItem | None, force: bool) -> bool:
+        if key and key.page_id and key.checksum == item.checksum() and not force:
+            return True  # unchanged: nothing written
+        return in_bulk(item, self.batch_pages.get(key.page_id) if key else None)
+
+    def import_one(self, item: Item, key: ImportedItem | None, force: bool = False) -> None:
         self.current = item
         try:
-            self.import_if_changed(item, force)
+            with transaction.atomic():
+                self.import_if_changed(item, key, force)
         except Exception as error:  # one bad item never stops the run
-            self.report.counts["failed"] += 1
-            self.report.add(
-                "errors",
-                {
-                    "item": item.source_id,
-                    "title": item.title[:120],
-                    "error": f"{type(error).__name__}: {error}"[:500],
-                },
-            )
+            self.failed(item, error)
+            self.forget()
         finally:
             self.current = None
 
-    def import_if_changed(self, item: Item, force: bool) -> None:
-        key = ImportedItem.objects.filter(source=self.source, source_id=item.source_id).first()
+    def failed(self, item: Item, error: Exception) -> None:
+        self.report.counts["failed"] += 1
+        self.report.add(
+            "errors",
+            {
+                "item": item.source_id,
+                "title": item.title[:120],
+                "error": f"{type(error).__name__}: {error}"[:500],
+            },
+        )
+
+    def forget(self) -> None:
+        """After an item was rolled back: what was remembered of its rows may be gone."""
+        self.media.by_url.clear()
+        self.media.records.clear()
+        self.terms.clear()
+        self.authors.clear()
+
+    def import_if_changed(self, item: Item, key: ImportedItem | None, force: bool) -> None:
         checksum = item.checksum()
         written = bool(key and key.page_id)
         if force and not written:
@@ -207,19 +264,18 @@ class Importer(Writer, Redirects, Translations, Resolver):
             return
         locale = self.locale_for(item)
         prepared = self.prepare(item, locale)
-        with transaction.atomic():
-            created = self.write(item, key, checksum, locale, prepared)
-            if self.options.dry_run:
-                transaction.set_rollback(True)
-        self.report.counts["created" if created else "updated"] += 1
+        created = self.write(item, key, checksum, locale, prepared)
+        if created is not None:
+            self.report.counts["created" if created else "updated"] += 1
 
     def locale_for(self, item: Item) -> Locale:
         if item.language:
             code = item.language.lower().replace("_", "-")
             for candidate in (code, code.split("-")[0]):
-                found = Locale.objects.filter(language_code=candidate).first()
-                if found is not None:
-                    return found
+                if candidate not in self.locales:
+                    self.locales[candidate] = Locale.objects.filter(language_code=candidate).first()
+                if self.locales[candidate] is not None:
+                    return self.locales[candidate]
             self.report.warn(
                 item.source_id,
                 f"language {item.language!r} has no edition; imported into {self.locale}",
@@ -281,6 +337,25 @@ class Importer(Writer, Redirects, Translations, Resolver):
                 json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
             )
         return data
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def immediate_constraints() -> None:
+    """PostgreSQL checks foreign keys at the commit; checked at once, a bad one fails the
+    statement, inside the item's savepoint."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def _add_second_look(report: Report, second: Report) -> None:

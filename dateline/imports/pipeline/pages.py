@@ -14,7 +14,7 @@ SUMMARY_LENGTH = 300
 
 def free_slug(parent: Page, wanted: str, own_pk: int | None = None) -> str:
     """``wanted`` as a slug no other child of ``parent`` has (``-2``, ``-3``... if taken)."""
-    base = (slugify(unquote(wanted), allow_unicode=True) or "item")[:240]
+    base = slug_base(wanted)
     siblings = set(
         Page.objects.child_of(parent)
         .filter(slug__startswith=base)
@@ -26,6 +26,11 @@ def free_slug(parent: Page, wanted: str, own_pk: int | None = None) -> str:
         slug = f"{base}-{number}"
         number += 1
     return slug
+
+
+def slug_base(wanted: str) -> str:
+    """What a slug is made of before a number makes it unique among its siblings."""
+    return (slugify(unquote(wanted), allow_unicode=True) or "item")[:240]
 
 
 def url_key(url: str) -> str:

@@ -24,18 +24,27 @@ class Redirects:
     """The importer's redirect half (mixed into ``Importer``)."""
 
     def redirect_all(self, urls: Iterable[str], target: Page, item_id: str) -> None:
-        own = target.url_path
+        for old_path in self.redirect_paths(urls, target.url_path):
+            self.redirect(old_path, target)
+
+    def redirect_paths(self, urls: Iterable[str], own: str) -> list[str]:
+        """The old addresses on the old site that must lead to the page at ``own``, as
+        Wagtail keeps them; not the page's own address, not the site's root."""
+        paths = []
         for url in urls:
             if url and self.on_old_site(url):
-                self.redirect(path_and_query(url), target, own)
+                old_path = Redirect.normalise_path(path_and_query(url))
+                if old_path not in ("", "/") and not own.rstrip("/").endswith(old_path):
+                    paths.append(old_path)
+        return paths
 
     def on_old_site(self, url: str) -> bool:
         host = urlsplit(url).hostname
         return not (host and self.site_host and host.removeprefix("www.") != self.site_host)
 
-    def redirect(self, old: str, target: Page | None, own: str = "", link: str = "") -> None:
+    def redirect(self, old: str, target: Page | None, link: str = "") -> None:
         old_path = Redirect.normalise_path(old)
-        if old_path in ("", "/") or (own and own.rstrip("/").endswith(old_path)):
+        if old_path in ("", "/"):
             return
         if self.options.dry_run:
             self.report.counts["redirects"] += 1

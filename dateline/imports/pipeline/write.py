@@ -14,6 +14,7 @@ from dateline.news.models import ArticleAuthor, ArticlePage, ArticleTag
 from ..convert import plain_text
 from ..models import ImportedItem
 from ..sources import Item
+from .bulk import Queued
 from .pages import first_sentences, free_slug, url_key
 
 PUBLIC = {"publish"}
@@ -25,10 +26,15 @@ class Writer:
 
     def write(
         self, item: Item, key: ImportedItem | None, checksum: str, locale: Locale, prepared: dict
-    ) -> bool:
+    ) -> bool | None:
+        """Write ``item``: True if a page was created, False if updated, None if queued for
+        the batch's bulk write (``bulk``), which counts it once written."""
         home = self.home(locale)
         model = ArticlePage if item.kind == "post" else StandardPage
-        page = _imported_page(key, model, item.kind)
+        page = self.existing_page(key, model, item.kind)
+        if in_bulk(item, page):
+            self.queue_article(item, key, checksum, locale, prepared, page)
+            return None
         created = page is None
         if created:
             page = model(locale=locale, live=False)
@@ -39,17 +45,67 @@ class Writer:
         summary = plain_text(item.excerpt) or first_sentences(prepared["blocks"])
         if model is ArticlePage:
             _fill_article(page, item, prepared, summary, title)
+            page.authors = [
+                ArticleAuthor(author=a, sort_order=n) for n, a in enumerate(prepared["authors"])
+            ]
+            page.tags = [ArticleTag(term=t, sort_order=n) for n, t in enumerate(prepared["terms"])]
         else:
             page.intro = summary[:1000]
         if created:
             if item.translation_group:
                 self.adopt_translation(page, item, locale)
             home.add_child(instance=page)
+        self.bulk.taken(home, page.slug)
         public = self.publish(page, item, title)
         self.remember(item, page, checksum)
         if public:
             self.redirect_all([item.link, *item.old_paths], page, item.source_id)
         return created
+
+    def queue_article(self, item, key, checksum, locale, prepared, page) -> None:
+        """A public post as a new or changed article, written with its batch."""
+        home = self.home(locale)
+        created = page is None
+        if created:
+            page = ArticlePage(locale=locale)
+        title = page_title(item)
+        page.title = title
+        page.body = prepared["blocks"]
+        summary = plain_text(item.excerpt) or first_sentences(prepared["blocks"])
+        _fill_article(page, item, prepared, summary, title)
+        published = item.published_at or page.first_published_at or timezone.now()
+        page.first_published_at = published
+        page.last_published_at = max(item.modified_at or published, published)
+        if created:
+            self.bulk.new_page(home, page, item.slug or title)
+        else:
+            self.bulk.place(home, page, item.slug or title)
+        key = key or ImportedItem(source=self.source, source_id=item.source_id)
+        key.kind, key.checksum = item.kind, checksum
+        key.old_url, key.translation_group = url_key(item.link)[:1000], item.translation_group[:255]
+        queued = Queued(item, page, created, key, home, locale.language_code)
+        queued.tags = [
+            ArticleTag(page_id=page.pk, term=t, sort_order=n)
+            for n, t in enumerate(prepared["terms"])
+        ]
+        queued.credits = [
+            ArticleAuthor(page_id=page.pk, author=a, sort_order=n)
+            for n, a in enumerate(prepared["authors"])
+        ]
+        queued.redirects = self.redirect_paths([item.link, *item.old_paths], page.url_path)
+        self.bulk.add(queued)
+
+    def existing_page(self, key: ImportedItem | None, model: type, kind: str) -> Page | None:
+        """The page an earlier run made for this item, if it still exists."""
+        if not (key and key.page_id):
+            return None
+        page = self.batch_pages.get(key.page_id)
+        if page is None:
+            page = Page.objects.filter(pk=key.page_id).first()
+            page = page.specific if page is not None else None
+        if page is not None and not isinstance(page, model):
+            raise ValueError(f"was imported as a {type(page).__name__}, is now a {kind}")
+        return page
 
     def publish(self, page: Page, item: Item, title: str) -> bool:
         """A new revision, published if the item was public or scheduled; True if public."""
@@ -97,28 +153,28 @@ def page_title(item: Item) -> str:
     )
 
 
-def _imported_page(key: ImportedItem | None, model: type, kind: str) -> Page | None:
-    """The page an earlier run made for this item, if it still exists."""
-    if not (key and key.page_id):
-        return None
-    page = Page.objects.filter(pk=key.page_id).first()
-    page = page.specific if page is not None else None
-    if page is not None and not isinstance(page, model):
-        raise ValueError(f"was imported as a {type(page).__name__}, is now a {kind}")
-    return page
-
-
 def _fill_article(page, item: Item, prepared: dict, summary: str, title: str) -> None:
     page.standfirst = summary[:400] or title[:400]
     page.lead_image = prepared["lead"]
     page.lead_image_caption = plain_text(item.feature_caption)[:300]
     page.lead_image_alt = plain_text(item.feature_alt)[:300]
-    page.authors = [
-        ArticleAuthor(author=a, sort_order=n) for n, a in enumerate(prepared["authors"])
-    ]
-    page.tags = [ArticleTag(term=t, sort_order=n) for n, t in enumerate(prepared["terms"])]
     if _updated_later(item):
         page.updated_at = item.modified_at
+
+
+def in_bulk(item: Item, page: Page | None) -> bool:
+    """Whether the item is written in bulk (``bulk``): a public post, new (and no
+    translation of another), or updating an article only imports wrote, never an editor."""
+    if item.kind != "post" or item.status not in PUBLIC or item.password or _scheduled(item):
+        return False
+    if page is None:
+        return not item.translation_group
+    return (
+        type(page) is ArticlePage
+        and page.live
+        and page.latest_revision_id is None
+        and not page.has_unpublished_changes
+    )
 
 
 def _updated_later(item: Item) -> bool:

@@ -48,6 +48,12 @@ class Command(BaseCommand):
         parser.add_argument("--source", default="", help="the old site's address, as the key")
         parser.add_argument("--report", type=Path, help="where to save the JSON report")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--batch-size",
+            type=_positive,
+            default=Options.batch_size,
+            help=f"items written in one transaction (default {Options.batch_size})",
+        )
 
     def handle(self, *args, **options):
         kind = options["source_kind"]
@@ -59,6 +65,7 @@ class Command(BaseCommand):
             mapping=options["mapping"],
             unmapped=options["unmapped"],
             progress=not options["no_progress"] and options["verbosity"] > 0,
+            batch_size=options["batch_size"],
         )
         if settings.media_dir and not settings.media_dir.is_dir():
             raise CommandError(f"--media-dir {settings.media_dir}: no such folder")
@@ -76,3 +83,11 @@ class Command(BaseCommand):
         importer.finish(report_path)
         self.stdout.write(importer.report.text())
         self.stdout.write(f"Report saved to {report_path} and in the admin (Settings → Imports).")
+
+
+def _positive(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number above 0")
+    return int(text)
