@@ -16,8 +16,9 @@ from . import selectors, urls
 class DeskPanel(Component):
     """A dashboard panel reading its rows from one selector call."""
 
-    def __init__(self, request):
+    def __init__(self, request, homes):
         self.request = request
+        self.homes = homes  # each edition's home, read once for all the panels
 
     def rows(self):
         raise NotImplementedError
@@ -32,7 +33,7 @@ class WritePanel(DeskPanel):
     template_name = "desk/panels/write.html"
 
     def rows(self):
-        return selectors.writing_links(self.request.user)
+        return selectors.writing_links(self.request.user, self.homes)
 
 
 class TranslationsToPublishPanel(DeskPanel):
@@ -83,7 +84,7 @@ class MostReadPanel(DeskPanel):
     template_name = "desk/panels/most_read.html"
 
     def rows(self):
-        return selectors.most_read_today()
+        return selectors.most_read_today(self.homes)
 
 
 class MissingTranslationsPanel(DeskPanel):
@@ -92,13 +93,14 @@ class MissingTranslationsPanel(DeskPanel):
     template_name = "desk/panels/missing_translations.html"
 
     def rows(self):
-        return selectors.missing_translations()
+        return selectors.missing_translations(self.homes)
 
 
 @hooks.register("construct_homepage_panels")
 def add_desk_panels(request, panels):
+    homes = selectors.edition_homes()
     panels.extend(
-        panel(request)
+        panel(request, homes)
         for panel in (
             WritePanel,
             TranslationsToPublishPanel,
