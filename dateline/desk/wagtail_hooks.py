@@ -11,6 +11,8 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from dateline.news.models import ArticlePage
 
 from . import selectors, urls
+from .articles import ArticleListingViewSet
+from .explorer import ArticlesButton, is_edition_home, use_edition_explorer, without_articles
 
 
 class DeskPanel(Component):
@@ -118,6 +120,11 @@ def dashboard_css():
     return format_html('<link rel="stylesheet" href="{}">', static("desk/dashboard.css"))
 
 
+@hooks.register("insert_editor_js")
+def inline_labels_js():
+    return format_html('<script src="{}"></script>', static("desk/inline_labels.js"))
+
+
 @hooks.register("register_admin_urls")
 def live_desk_urls():
     return [path("desk/", include(urls))]
@@ -138,3 +145,25 @@ def live_desk_button(page, user, **kwargs):
     """The "Open live desk" item beside a live story's title in the admin (edit view, explorer)."""
     if isinstance(page.specific_deferred, ArticlePage) and page.specific_deferred.is_live:
         yield LiveDeskButton(page=page)
+
+
+@hooks.register("register_admin_viewset")
+def article_listing():
+    return ArticleListingViewSet()
+
+
+@hooks.register("construct_main_menu")
+def explorer_on_the_edition_home(request, menu_items):
+    use_edition_explorer(menu_items)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def standing_pages_apart_from_articles(parent_page, pages, request):
+    return without_articles(parent_page, pages, request)
+
+
+@hooks.register("register_page_header_buttons")
+def articles_button(page, user, view_name=None, **kwargs):
+    """On an edition home's listing: its stories are under Articles."""
+    if view_name == "index" and is_edition_home(page):
+        yield ArticlesButton(page=page)

@@ -2,6 +2,8 @@
 wagtail-localize's screens."""
 
 from django import template
+from modelcluster.fields import ParentalKey
+from wagtail.models import Page
 
 from dateline.core.models import SiteSettings
 
@@ -22,3 +24,21 @@ def only_target_locale(form):
     field = form.fields.get("locales")
     choices = list(field.queryset) if field is not None else []
     return choices[0] if len(choices) == 1 else None
+
+
+@register.simple_tag
+def inline_child_label(form) -> str:
+    """A readable heading for a row of an inline panel instead of "Authors 1": the title of
+    the page it points to (an author's name, a story's headline), or its label or date
+    field. "" for a new, empty row."""
+    instance = form.instance
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, ParentalKey) or not field.is_relation:
+            continue
+        if issubclass(field.related_model, Page) and getattr(instance, field.attname):
+            return getattr(instance, field.name).get_admin_display_title()
+    for name in ("label", "title", "name"):
+        value = getattr(instance, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return ""
