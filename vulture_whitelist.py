@@ -83,3 +83,10 @@ _.is_pinned  # news.LiveUpdate: set through the live desk's form and pin button
 _.format_message  # news.wagtail_hooks: Wagtail's LogFormatter calls it for the History
 _.widgets  # desk.forms.LiveUpdateForm.Meta: read by Django's ModelForm
 _.priority  # desk.wagtail_hooks.LiveDeskButton: read by Wagtail's page header menu
+_.index_view_class  # desk.articles.ArticleListingViewSet: read by Wagtail's viewset
+_.filterset_class  # desk.articles.ArticleListingViewSet: read by Wagtail's listing view
+_.base_form_class  # taxonomy.content.Story: Wagtail builds the page's admin form on it
+_.Media  # taxonomy.tagging.TermTagsWidget: Django's form media
+_.js  # taxonomy.tagging.TermTagsWidget.Media
+_.format_value  # taxonomy.tagging.TermTagsWidget: Django's Widget calls it
+_.term_tags  # taxonomy.tagging.TaggedStoryForm: a declared form field

@@ -6,8 +6,8 @@ with a link to it instead of hundreds of stories."""
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
 
 from dateline.news.models import ArticlePage, AuthorPage

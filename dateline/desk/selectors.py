@@ -81,9 +81,7 @@ def live_stories(limit: int = 20) -> list[ArticlePage]:
 def most_read_today(homes: list[Page], limit: int = 5) -> list[dict]:
     """Each edition's most read stories today, counted apart: one ranking per edition and one
     query for all the ranked stories."""
-    editions = [
-        (home.locale, popular_ranking(home.locale, days=1, limit=limit)) for home in homes
-    ]
+    editions = [(home.locale, popular_ranking(home.locale, days=1, limit=limit)) for home in homes]
     ids = [page_id for _, ranking in editions for page_id, _ in ranking]
     pages = ArticlePage.objects.in_bulk(ids)
     return [

@@ -17,8 +17,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import selectors, tasks
-from .sending_notes import sending_note
 from .models import NewsletterIssuePage, Subscriber
+from .sending_notes import sending_note
 from .services import sending
 
 

@@ -121,7 +121,9 @@ class TermTagsField(forms.Field):
                 continue
             if not part.isdigit():
                 raise ValidationError(
-                    _("“%(value)s” is not a place or topic."), code="invalid", params={"value": part}
+                    _("“%(value)s” is not a place or topic."),
+                    code="invalid",
+                    params={"value": part},
                 )
             ids.append(int(part))
         return list(dict.fromkeys(ids))
