@@ -19,7 +19,7 @@ from . import selectors
 def edition_home_for(request) -> Page | None:
     """The home of the edition the user works in: the only one they may add pages to, else
     the one in the admin's language, else the first."""
-    homes = selectors.edition_homes()
+    homes = selectors.request_edition_homes(request)
     own = [home for home in homes if home.permissions_for_user(request.user).can_add_subpage()]
     candidates = own or homes
     language = translation.get_language() or ""

@@ -18,6 +18,14 @@ def edition_homes() -> list[Page]:
     return all_edition_homes(select_related=("locale",))
 
 
+def request_edition_homes(request) -> list[Page]:
+    """``edition_homes()``, read once per request for the dashboard's panels and the
+    sidebar's Pages item."""
+    if not hasattr(request, "dateline_edition_homes"):
+        request.dateline_edition_homes = edition_homes()
+    return request.dateline_edition_homes
+
+
 def writing_links(user: AbstractBaseUser, homes: list[Page]) -> list[dict]:
     """One 'write' link per edition (of ``homes``) and per blog the user may add pages to.
     One query."""

@@ -100,7 +100,7 @@ class MissingTranslationsPanel(DeskPanel):
 
 @hooks.register("construct_homepage_panels")
 def add_desk_panels(request, panels):
-    homes = selectors.edition_homes()
+    homes = selectors.request_edition_homes(request)
     panels.extend(
         panel(request, homes)
         for panel in (
