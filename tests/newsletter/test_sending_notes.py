@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from dateline.core import workers
+from dateline.core.models import WorkerHeartbeat
 from dateline.newsletter.services import sending
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +54,7 @@ def test_remaining_zero_after_sending_to_nobody_says_so(client, screen, make_iss
 def test_messages_waiting_without_a_worker_say_the_worker_is_missing(
     client, screen, make_issue, subscribers
 ):
+    WorkerHeartbeat.objects.all().delete()  # no worker has ever run here
     subscribers(3)
     issue = make_issue("Weekly", stories=1)
     send(client, issue)
