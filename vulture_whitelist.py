@@ -101,3 +101,10 @@ _.VarnishBackend  # core.edge: named by WAGTAILFRONTENDCACHE (FRONTEND_CACHE_BAC
 _.page_ptr_id
 _.draft_title
 _.is_permanent
+_.index_view_class  # desk.articles.ArticleListingViewSet: read by Wagtail's viewset
+_.filterset_class  # desk.articles.ArticleListingViewSet: read by Wagtail's listing view
+_.base_form_class  # taxonomy.content.Story: Wagtail builds the page's admin form on it
+_.Media  # taxonomy.tagging.TermTagsWidget: Django's form media
+_.js  # taxonomy.tagging.TermTagsWidget.Media
+_.format_value  # taxonomy.tagging.TermTagsWidget: Django's Widget calls it
+_.term_tags  # taxonomy.tagging.TaggedStoryForm: a declared form field

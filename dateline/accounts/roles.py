@@ -54,10 +54,14 @@ ADMIN_MODEL_PERMISSIONS = [
 ]
 
 
-def edition_homes() -> list[Page]:
-    """Each edition's home page: the root's children, one per locale, in locale order."""
-    root = Page.get_first_root_node()
-    return list(root.get_children().filter(locale__in=Locale.objects.all()).order_by("locale_id"))
+def edition_homes(select_related: tuple[str, ...] = ()) -> list[Page]:
+    """Each edition's home page: the root's children, one per locale, in locale order. One
+    query (the root is found in it)."""
+    return list(
+        Page.objects.filter(depth=2, locale__in=Locale.objects.all())
+        .select_related(*select_related)
+        .order_by("locale_id")
+    )
 
 
 def edition_name(home: Page) -> str:

@@ -6,15 +6,30 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision
 
-from dateline.accounts.roles import edition_homes
+from dateline.accounts.roles import edition_homes as all_edition_homes
 from dateline.audience.selectors import popular_ranking
 from dateline.multimedia.models import BlogPage
 from dateline.news.models import ArticlePage
 
 
-def writing_links(user: AbstractBaseUser) -> list[dict]:
-    """One 'write' link per edition and per blog the user may add pages to. Two queries."""
-    homes = [home for home in edition_homes() if home.permissions_for_user(user).can_add_subpage()]
+def edition_homes() -> list[Page]:
+    """Each edition's home with its locale: read once per dashboard and handed to the panels
+    that need it. One query."""
+    return all_edition_homes(select_related=("locale",))
+
+
+def request_edition_homes(request) -> list[Page]:
+    """``edition_homes()``, read once per request for the dashboard's panels and the
+    sidebar's Pages item."""
+    if not hasattr(request, "dateline_edition_homes"):
+        request.dateline_edition_homes = edition_homes()
+    return request.dateline_edition_homes
+
+
+def writing_links(user: AbstractBaseUser, homes: list[Page]) -> list[dict]:
+    """One 'write' link per edition (of ``homes``) and per blog the user may add pages to.
+    One query."""
+    homes = [home for home in homes if home.permissions_for_user(user).can_add_subpage()]
     locale_ids = [home.locale_id for home in homes]
     blogs = BlogPage.objects.filter(locale_id__in=locale_ids).order_by("locale_id", "title")
     links = [
@@ -71,12 +86,10 @@ def live_stories(limit: int = 20) -> list[ArticlePage]:
     return running[:limit]
 
 
-def most_read_today(limit: int = 5) -> list[dict]:
+def most_read_today(homes: list[Page], limit: int = 5) -> list[dict]:
     """Each edition's most read stories today, counted apart: one ranking per edition and one
     query for all the ranked stories."""
-    editions = [
-        (home.locale, popular_ranking(home.locale, days=1, limit=limit)) for home in edition_homes()
-    ]
+    editions = [(home.locale, popular_ranking(home.locale, days=1, limit=limit)) for home in homes]
     ids = [page_id for _, ranking in editions for page_id, _ in ranking]
     pages = ArticlePage.objects.in_bulk(ids)
     return [
@@ -99,9 +112,9 @@ def untranslated(source: Locale, target: Locale, limit: int = 6) -> QuerySet[Art
     )
 
 
-def missing_translations(limit: int = 6) -> list[dict]:
+def missing_translations(homes: list[Page], limit: int = 6) -> list[dict]:
     """For each pair of editions, the recent stories not yet in the other one."""
-    locales = [home.locale for home in edition_homes()]
+    locales = [home.locale for home in homes]
     return [
         {"source": source, "target": target, "stories": list(untranslated(source, target, limit))}
         for source in locales

@@ -20,4 +20,5 @@ urlpatterns = [
         name="desk_live_update_pin",
     ),
     path("live/<int:page_id>/coverage/", views.coverage, name="desk_live_coverage"),
+    path("terms/suggestions/", views.term_suggestions, name="desk_term_suggestions"),
 ]

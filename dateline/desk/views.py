@@ -1,10 +1,12 @@
 """The live desk: write, edit, pin and delete a live story's updates, and end its coverage,
-without touching the page's revisions (the writes are news.services')."""
+without touching the page's revisions (the writes are news.services'); and the story form's
+suggested places and topics."""
 
 from functools import wraps
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -12,11 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
 from wagtail.admin import messages
+from wagtail.models import Locale
 
 from dateline.news import selectors as news_selectors
 from dateline.news import services
 from dateline.news.models import ArticlePage, LiveUpdate
+from dateline.search.language import config_for
+from dateline.taxonomy.tagging import term_choices
 
+from . import suggestions
 from .forms import LiveUpdateForm
 
 
@@ -142,3 +148,21 @@ def coverage(request, page_id: int):
         services.end_live_coverage(article, request.user)
         messages.success(request, _("Live coverage ended. Readers' pages stop updating."))
     return redirect(_desk_url(article))
+
+
+@require_POST
+def term_suggestions(request):
+    """The story form's suggestions: {"terms": [ids]} of the edition's places and topics
+    that the posted ``text`` mentions. 400 with a message for a missing or unknown edition,
+    413 for a text longer than any story."""
+    try:
+        locale = Locale.objects.get(pk=int(request.POST["locale"]))
+    except (KeyError, ValueError, Locale.DoesNotExist):
+        return JsonResponse({"error": _("Say which edition the text is in.")}, status=400)
+    text = request.POST.get("text", "")
+    if len(text) > suggestions.MAX_TEXT:
+        return JsonResponse({"error": _("The text is too long to read.")}, status=413)
+    choices = [choice for choice in term_choices() if choice.locale_id == locale.pk]
+    language = config_for(locale.language_code)
+    found = suggestions.mentioned_terms(text, choices, language)
+    return JsonResponse({"terms": [choice.pk for choice in found]})

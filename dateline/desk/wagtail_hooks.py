@@ -11,13 +11,16 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from dateline.news.models import ArticlePage
 
 from . import selectors, urls
+from .articles import ArticleListingViewSet
+from .explorer import ArticlesButton, is_edition_home, use_edition_explorer, without_articles
 
 
 class DeskPanel(Component):
     """A dashboard panel reading its rows from one selector call."""
 
-    def __init__(self, request):
+    def __init__(self, request, homes):
         self.request = request
+        self.homes = homes  # each edition's home, read once for all the panels
 
     def rows(self):
         raise NotImplementedError
@@ -32,7 +35,7 @@ class WritePanel(DeskPanel):
     template_name = "desk/panels/write.html"
 
     def rows(self):
-        return selectors.writing_links(self.request.user)
+        return selectors.writing_links(self.request.user, self.homes)
 
 
 class TranslationsToPublishPanel(DeskPanel):
@@ -83,7 +86,7 @@ class MostReadPanel(DeskPanel):
     template_name = "desk/panels/most_read.html"
 
     def rows(self):
-        return selectors.most_read_today()
+        return selectors.most_read_today(self.homes)
 
 
 class MissingTranslationsPanel(DeskPanel):
@@ -92,13 +95,14 @@ class MissingTranslationsPanel(DeskPanel):
     template_name = "desk/panels/missing_translations.html"
 
     def rows(self):
-        return selectors.missing_translations()
+        return selectors.missing_translations(self.homes)
 
 
 @hooks.register("construct_homepage_panels")
 def add_desk_panels(request, panels):
+    homes = selectors.request_edition_homes(request)
     panels.extend(
-        panel(request)
+        panel(request, homes)
         for panel in (
             WritePanel,
             TranslationsToPublishPanel,
@@ -114,6 +118,11 @@ def add_desk_panels(request, panels):
 @hooks.register("insert_global_admin_css")
 def dashboard_css():
     return format_html('<link rel="stylesheet" href="{}">', static("desk/dashboard.css"))
+
+
+@hooks.register("insert_editor_js")
+def inline_labels_js():
+    return format_html('<script src="{}"></script>', static("desk/inline_labels.js"))
 
 
 @hooks.register("register_admin_urls")
@@ -136,3 +145,25 @@ def live_desk_button(page, user, **kwargs):
     """The "Open live desk" item beside a live story's title in the admin (edit view, explorer)."""
     if isinstance(page.specific_deferred, ArticlePage) and page.specific_deferred.is_live:
         yield LiveDeskButton(page=page)
+
+
+@hooks.register("register_admin_viewset")
+def article_listing():
+    return ArticleListingViewSet()
+
+
+@hooks.register("construct_main_menu")
+def explorer_on_the_edition_home(request, menu_items):
+    use_edition_explorer(menu_items)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def standing_pages_apart_from_articles(parent_page, pages, request):
+    return without_articles(parent_page, pages, request)
+
+
+@hooks.register("register_page_header_buttons")
+def articles_button(page, user, view_name=None, **kwargs):
+    """On an edition home's listing: its stories are under Articles."""
+    if view_name == "index" and is_edition_home(page):
+        yield ArticlesButton(page=page)

@@ -108,3 +108,8 @@ def progress(issue_ids: list[int]) -> dict[int, dict]:
     found = {row.pop("issue_id"): row for row in rows}
     empty = {"sent": 0, "failed": 0, "remaining": 0, "in_flight": 0, "doubtful": 0, "total": 0}
     return {pk: found.get(pk, dict(empty)) for pk in issue_ids}
+
+
+def audience_size(issue) -> int:
+    """How many subscribers would receive ``issue`` if it were sent now. One query."""
+    return Subscriber.objects.filter(recipients(issue)).distinct().count()

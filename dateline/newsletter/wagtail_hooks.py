@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import selectors, tasks
 from .models import NewsletterIssuePage, Subscriber
+from .sending_notes import sending_note
 from .services import sending
 
 
@@ -75,10 +76,16 @@ def sending_view(request, pk):
                 count = tasks.queue_issue(issue, send_at=form.cleaned_data["send_at"])
                 messages.success(request, _("Sending to %(count)s subscribers.") % {"count": count})
             return redirect("newsletter_sending", pk)
+    progress = selectors.progress([issue.pk])[issue.pk]
     return TemplateResponse(
         request,
         "newsletter/admin/sending.html",
-        {"issue": issue, "form": form, "progress": selectors.progress([issue.pk])[issue.pk]},
+        {
+            "issue": issue,
+            "form": form,
+            "progress": progress,
+            "note": sending_note(issue, progress),
+        },
     )
 
 

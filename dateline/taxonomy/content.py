@@ -9,10 +9,11 @@ and ``multimedia`` build their page types on them (``ArticlePage``, and so ``Blo
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from .models import PLACE_TERM_MODELS, TERM_MODELS
+from .tagging import TaggedStoryForm
 
 
 class Story(models.Model):
@@ -46,6 +47,8 @@ class Story(models.Model):
     )
 
     tags_relation: str
+    # Its admin form edits the tag rows through one "Places and topics" field (tags_panel).
+    base_form_class = TaggedStoryForm
 
     class Meta:
         abstract = True
@@ -97,10 +100,7 @@ class TermTag(Orderable):
         indexes = [models.Index(fields=["term", "page"])]
 
 
-def tags_panel(relation: str) -> InlinePanel:
-    """The editors' inline for a story's ``TermTag`` rows, whose related name is ``relation``."""
-    return InlinePanel(
-        relation,
-        label=_("Places and topics"),
-        help_text=_("Regions, countries and territories first, then topics and collections."),
-    )
+def tags_panel() -> FieldPanel:
+    """The editors' one field for a story's ``TermTag`` rows (``TaggedStoryForm.term_tags``):
+    a multi-select with type-ahead and suggestions from the text."""
+    return FieldPanel("term_tags", classname="dateline-term-tags")

@@ -19,8 +19,18 @@ class TermPage(Page):
     """A taxonomy term with a listing of the content tagged with it (or its children)."""
 
     description = models.TextField(_("short description"), max_length=400, blank=True)
+    other_names = models.CharField(
+        _("other names"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Other names stories use for it, separated by commas (e.g. Artsakh, Karabagh; a "
+            "capital for its country): the article form suggests this term when the text "
+            "mentions one of them."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("description")]
+    content_panels = Page.content_panels + [FieldPanel("description"), FieldPanel("other_names")]
     search_fields = Page.search_fields + [index.SearchField("description")]
 
     class Meta:

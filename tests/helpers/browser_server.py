@@ -27,3 +27,11 @@ def require(path: Path | str, hint: str) -> None:
     """Fail the test (no traceback) when a tool it needs is missing, saying how to get it."""
     if not Path(path).exists():
         pytest.fail(f"{path} is missing: {hint}", pytrace=False)
+
+
+def demo_password(tmp_path_factory) -> str:
+    """The demo accounts' password (admin, en-editor, ru-contributor, ...), which load_demo
+    keeps in the browser server's var dir."""
+    var_dirs = sorted(tmp_path_factory.getbasetemp().glob("dateline-var*"))
+    assert var_dirs, "the browser server's var dir was not found"
+    return (var_dirs[0] / "demo-admin-password.txt").read_text().strip()

@@ -152,13 +152,18 @@ def html_errors(html: str) -> list[str]:
 # --------------------------------------------------------------------------------------
 
 
-def axe_violations(page) -> list[dict]:
-    """axe-core's serious and critical violations on the page as it is now."""
+def axe_violations(page, within: str | None = None) -> list[dict]:
+    """axe-core's serious and critical violations on the page as it is now (or in the
+    elements matching the CSS selector ``within``)."""
     require(AXE_JS, "run `npm ci` in the project (make install-dev).")
     # Evaluated through the DevTools protocol: a <script> added to the page would be refused
     # by the Content-Security-Policy, which allows no inline code.
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    results = page.evaluate(
+        "async (within) => await axe.run(within ? {include: [[within]]} : document,"
+        " {resultTypes: ['violations']})",
+        within,
+    )
     return [v for v in results["violations"] if v.get("impact") in {"serious", "critical"}]
 
 

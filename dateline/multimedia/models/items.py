@@ -49,4 +49,4 @@ class MediaTag(TermTag):
     page = ParentalKey(MediaItemPage, on_delete=models.CASCADE, related_name="media_tags")
 
 
-TAGS_PANEL = tags_panel("media_tags")
+TAGS_PANEL = tags_panel()

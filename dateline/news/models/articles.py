@@ -89,7 +89,7 @@ class ArticlePage(Story, Page):
         # Updates are written on the live desk (desk app), not in this form: they are not
         # part of the page's revisions.
         MultiFieldPanel([FieldPanel("is_live")], heading=_("Live story")),
-        tags_panel("tags"),
+        tags_panel(),
         InlinePanel("corrections", label=_("Corrections")),
         InlinePanel("related_pins", label=_("Related stories chosen by the editors")),
     ]
