@@ -98,8 +98,16 @@ class MissingTranslationsPanel(DeskPanel):
         return selectors.missing_translations(self.homes)
 
 
+# Wagtail's "Awaiting your review" comes right after the links to write (Wagtail puts it
+# below every desk panel): the stories sent for review are an editor's first work.
+REVIEW_PANEL_ORDER = 22
+
+
 @hooks.register("construct_homepage_panels")
 def add_desk_panels(request, panels):
+    for panel in panels:
+        if getattr(panel, "name", "") == "workflow_objects_to_moderate":
+            panel.order = REVIEW_PANEL_ORDER
     homes = selectors.request_edition_homes(request)
     panels.extend(
         panel(request, homes)

@@ -1,7 +1,8 @@
 """The desk in Chromium, as journalists use it: an English editor writes a story, takes the
 places the text mentions with a click and publishes it; an editor asks for a translation
 (one edition left, so no choice to make), the Russian edition shows nothing until the
-translation is published; a Russian-desk contributor cannot publish in English."""
+translation is published; a Russian-desk contributor cannot publish in English; a contributor
+submits a story for review and an editor approves it from the dashboard's review panel."""
 
 import re
 
@@ -145,3 +146,85 @@ def test_a_russian_desk_contributor_cannot_publish_in_english(page_at, site_url,
     contributor.wait_for_url("**/admin/pages/add/news/articlepage/*/")
     expect(contributor.locator("button[name=action-publish]")).to_have_count(0)
     expect(contributor.locator("button[name=action-submit]")).to_have_count(1)
+
+
+REVIEWED_TITLE = "Georgian wine harvest comes in early after a dry summer"
+
+
+def field_errors(page) -> dict[str, str]:
+    """What the editor form says is wrong, by field: {content path: error text}."""
+    return page.evaluate(
+        """() => Object.fromEntries(Array.from(
+            document.querySelectorAll("[data-field-errors], .error-message, .help-critical"),
+            node => [node.closest("[data-contentpath]")?.dataset.contentpath || node.className,
+                     node.innerText.trim()],
+        ).filter(([, text]) => text))"""
+    )
+
+
+def footer_action(page, button: str) -> None:
+    """A footer action of Wagtail's page editor (in the menu beside its main button), as
+    clicked: open the menu, press the button, wait for the page it leads to."""
+    button = page.locator(f"footer {button}")
+    page.locator("footer [data-w-dropdown-target=toggle]").first.click()
+    expect(button).to_be_visible()
+    with page.expect_navigation():
+        button.click()
+
+
+def test_a_contributor_submits_a_story_and_an_editor_publishes_it_from_the_dashboard(
+    page_at, site_url, tmp_path_factory
+):
+    contributor = sign_in(page_at, site_url, tmp_path_factory, "en-contributor")
+    contributor.get_by_role("link", name="New article in English").click()
+    contributor.wait_for_url("**/admin/pages/add/news/articlepage/*/")
+    contributor.locator("#id_title").fill(REVIEWED_TITLE)
+    contributor.locator("#id_standfirst").fill("Vineyards in Kakheti picked grapes in August.")
+    contributor.locator(".c-sf-add-button").first.click()
+    contributor.get_by_role("option", name="Paragraph").first.click()
+    body = contributor.locator("[data-contentpath=body] .Draftail-Editor [contenteditable=true]")
+    body.first.click()
+    body.first.type("Growers say the heat brought the harvest forward by three weeks.")
+    # Draftail keeps what was typed in the form's hidden input a moment later: wait for it.
+    contributor.wait_for_function(
+        """text => Array.from(document.querySelectorAll("[data-contentpath=body] [type=hidden]"))
+            .some(input => input.value.includes(text))""",
+        arg="brought the harvest forward",
+    )
+    footer_action(contributor, "button[name=action-submit]")
+    assert not field_errors(contributor), field_errors(contributor)
+    expect(contributor.locator(".messages")).to_contain_text("submitted")
+
+    story_url = site_url + "/georgian-wine-harvest-comes-in-early-after-a-dry-summer/"
+    reader = page_at.new_page()
+    assert reader.goto(story_url).status == 404, "a story waiting for review is not public"
+
+    editor = sign_in(page_at, site_url, tmp_path_factory, "en-editor")
+    waiting = editor.get_by_role("region", name="Awaiting your review")
+    story = waiting.get_by_role("row").filter(has_text=REVIEWED_TITLE)
+    expect(story).to_have_count(1)
+    expect(story).to_contain_text("English contributor")  # who sent it
+    waiting.scroll_into_view_if_needed()
+    screenshot(editor, "desk-awaiting-review", "desktop")
+    assert_accessible(editor)
+
+    story.get_by_role("link", name=REVIEWED_TITLE).click()
+    editor.wait_for_url("**/admin/pages/*/edit/")
+    expect(editor.locator("#id_title")).to_have_value(REVIEWED_TITLE)
+    # The editor reads the story (its body editor is ready) before approving it.
+    expect(editor.locator("[data-contentpath=body] .Draftail-Editor").first).to_contain_text(
+        "brought the harvest forward"
+    )
+    # The review workflow's "Approve" (not "Approve with comment"): its last step publishes.
+    footer_action(
+        editor, "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+    )
+
+    assert not field_errors(editor), field_errors(editor)
+    expect(editor.locator(".messages")).to_contain_text("has been updated")
+    editor.goto(site_url + "/admin/")
+    expect(waiting.get_by_role("row").filter(has_text=REVIEWED_TITLE)).to_have_count(0)
+    response = reader.goto(story_url)
+    assert response.status == 200
+    expect(reader.locator("h1")).to_have_text(REVIEWED_TITLE)
+    expect(reader.locator("article")).to_contain_text("brought the harvest forward")

@@ -89,6 +89,20 @@ def test_drafts_live_stories_and_missing_translations_are_listed(client, edition
     assert "Выборы в Бишкеке" in missing
 
 
+def test_stories_sent_for_review_come_first_on_an_editors_dashboard(client, editions):
+    contributor = sign_in(client, "reporter", "English contributors")
+    draft = ArticlePageFactory(parent=editions["en"]["home"], title="Harvest comes early", slug="h")
+    draft.unpublish()
+    draft.save_revision(user=contributor)
+    draft.get_workflow().start(draft, contributor)
+    sign_in(client, "desk", "English editors")
+
+    page = client.get("/admin/")
+    assert "Harvest comes early" in panel_text(page, "awaiting-review")
+    order = [section.get("id") for section in lxml.html.fromstring(page.content).iter("section")]
+    assert order.index("awaiting-review-section") < order.index("desk_my_drafts-section")
+
+
 def test_most_read_counts_each_editions_readers_apart(client, editions):
     sign_in(client, "chief", superuser=True)
     english = story(editions["en"]["home"], "Border reopens", "border")
