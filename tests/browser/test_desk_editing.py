@@ -126,7 +126,7 @@ def test_an_editor_asks_for_a_translation_and_the_russian_desk_publishes_it(
     expect(waiting).to_have_count(0)  # published: no longer waiting for the Russian desk
 
 
-def test_a_russian_desk_contributor_cannot_publish_in_english(page_at, site_url, tmp_path_factory):
+def test_the_russian_desk_cannot_publish_in_english(page_at, site_url, tmp_path_factory):
     chief = sign_in(page_at, site_url, tmp_path_factory, "admin")
     chief.goto(site_url + "/admin/articles/?locale=en")
     # The listing is ours; its header's "Add article" button is Wagtail's (its label is
@@ -146,6 +146,14 @@ def test_a_russian_desk_contributor_cannot_publish_in_english(page_at, site_url,
     contributor.wait_for_url("**/admin/pages/add/news/articlepage/*/")
     expect(contributor.locator("button[name=action-publish]")).to_have_count(0)
     expect(contributor.locator("button[name=action-submit]")).to_have_count(1)
+
+    # The Russian desk's editor publishes Russian stories, and no English one.
+    editor = sign_in(page_at, site_url, tmp_path_factory, "ru-editor")
+    editor.goto(site_url + edit_url)
+    expect(editor.locator("button[name=action-publish]")).to_have_count(0)
+    assert not editor.url.endswith(edit_url), "English stories are not the Russian desk's"
+    editor.goto(site_url + "/admin/")
+    expect(editor.get_by_role("link", name="New article in English")).to_have_count(0)
 
 
 REVIEWED_TITLE = "Georgian wine harvest comes in early after a dry summer"
