@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db.models import AutoField, BooleanField, Field, ForeignKey, IntegerField, Q
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
@@ -168,6 +169,12 @@ def _parse_date(name: str, value: str) -> dt.date:
 SEARCH_OPERATORS = ("and", "or")
 
 
+def nothing_here_message() -> str:
+    """The API's 404, for an address that names nothing."""
+    return _("There is nothing at this address in the API; its endpoints are listed in "
+             "/api/v2/openapi.json.")  # fmt: skip
+
+
 def is_page_id(value: str) -> bool:
     """ASCII digits of a size a database id can have ("²" is a digit to isdigit())."""
     return value.isascii() and value.isdigit() and len(value) < 19
@@ -216,6 +223,13 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         if isinstance(response.data, dict) and "detail" in response.data:
             response.data = {"message": str(response.data["detail"])}
         return response
+
+    def detail_view(self, request, pk):
+        # The address's number is matched by the URL pattern as any digits: one too big
+        # for the database's ids is no page, not a database error.
+        if not is_page_id(str(pk)):
+            raise Http404(nothing_here_message())
+        return super().detail_view(request, pk)
 
     def find_object(self, queryset, request):
         value = request.GET.get("id")

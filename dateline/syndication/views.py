@@ -22,6 +22,7 @@ from dateline.multimedia.models import PodcastEpisodePage, PodcastSeriesPage
 from dateline.news.models import ArticlePage
 
 from . import openapi, selectors, services
+from .api import nothing_here_message
 from .content import item_content, item_summary
 from .feeds import FEED_FORMATS, PodcastChannel, absolute_urls, podcast_guid, write_podcast_feed
 from .models import FeedSettings
@@ -40,9 +41,7 @@ def openapi_description(request):
 def api_not_found(request, path: str):
     """Any other address under /api/v2/ (a misspelt endpoint, /articles/-1/): a 404 in the
     API's own JSON shape rather than the site's HTML page."""
-    message = _("There is nothing at this address in the API; its endpoints are listed in "
-                "/api/v2/openapi.json.")  # fmt: skip
-    return JsonResponse({"message": message}, status=404)
+    return JsonResponse({"message": nothing_here_message()}, status=404)
 
 
 @require_GET

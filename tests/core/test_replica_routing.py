@@ -51,7 +51,7 @@ def reader_request(settings, monkeypatch):
     return run
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reads_inside_a_transaction_or_a_task_use_the_primary(reader_request):
     router = replicas.ReplicaRouter()
     assert router.db_for_read(ArticlePage) == "default", "outside a request"

@@ -18,8 +18,19 @@ def shipped_proxy_headers() -> list[str]:
     """The ``proxy_set_header`` lines of the sample's ``location /``: what the app sees
     behind nginx is what the shipped configuration sends, not what this helper thinks."""
     sample = (ROOT / "deploy" / "nginx.conf").read_text()
-    block = sample.rsplit("location / {", 1)[1].split("}", 1)[0]
+    block = _block_after(sample, sample.rindex("location / {") + len("location / {"))
     return re.findall(r"^\s*(proxy_set_header .*;)\s*$", block, re.M)
+
+
+def _block_after(text: str, start: int) -> str:
+    """The text from ``start`` to the brace that closes the block opened just before it
+    (blocks nest: ``limit_except { ... }`` sits inside ``location / { ... }``)."""
+    depth = 1
+    for position in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[position], 0)
+        if depth == 0:
+            return text[start:position]
+    raise ValueError("unclosed block in deploy/nginx.conf")
 
 
 class Nginx:

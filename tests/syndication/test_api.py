@@ -109,6 +109,10 @@ def test_find_and_other_addresses_answer_in_json(client, site):
     )
     assert "NUL" in get(client, "/api/v2/articles/find/?html_path=/a%00b/", 400)["message"]
     assert "openapi.json" in get(client, "/api/v2/articles/-1/", 404)["message"]
+    # A number too big for any database id is no page, not a server error.
+    too_big = "58284389869149773558200105852469248"
+    assert "openapi.json" in get(client, f"/api/v2/articles/{too_big}/", 404)["message"]
+    assert "openapi.json" in get(client, f"/api/v2/episodes/{too_big}/", 404)["message"]
     refused = client.post("/api/v2/articles/")
     assert refused.status_code == 405 and "POST" in refused.json()["message"]
     # A browser asking for HTML still gets JSON (the site's CSP would break DRF's HTML view).
