@@ -7,6 +7,7 @@ costs string replacement and an HMAC per message.
 
 from dataclasses import dataclass
 
+import css_inline
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -104,6 +105,16 @@ def _image_url(article) -> str:
     return absolute(article.lead_image.get_rendition("fill-600x338").url)
 
 
+# The template's <style> rules go onto the elements they match; @media rules stay in the
+# head for the mail programs that read them. Nothing is fetched (no remote sheets).
+_INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+
+
+def inline_styles(html: str) -> str:
+    """The email as mail programs need it: every style on the element it applies to."""
+    return _INLINER.inline(html)
+
+
 def render_issue(issue) -> RenderedIssue:
     language = issue.locale.language_code
     stories = selectors.issue_stories(issue)
@@ -120,7 +131,7 @@ def render_issue(issue) -> RenderedIssue:
             "base_url": settings.DATELINE_BASE_URL,
             **manage_urls(language),
         }
-        html = render_to_string("newsletter/email/issue.html", context)
+        html = inline_styles(render_to_string("newsletter/email/issue.html", context))
         text = render_to_string("newsletter/email/issue.txt", context)
     domain = settings.DATELINE_BASE_URL.split("://", 1)[-1].split("/")[0].split(":")[0]
     subject = f"{name}: {issue.title}"

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from dateline.core.forms import HeadlinePageForm
+
 from .editions import choice_for, default_language
 
 
@@ -98,6 +100,7 @@ class NewsletterIssuePage(Page):
         FieldPanel("intro"),
         InlinePanel("stories", label=_("Stories"), min_num=0),
     ]
+    base_form_class = HeadlinePageForm
     parent_page_types = ["newsletter.NewsletterIndexPage"]
     subpage_types: list = []
     preview_modes = [("", _("Web page")), ("email", _("Email"))]

@@ -9,11 +9,11 @@ and ``multimedia`` build their page types on them (``ArticlePage``, and so ``Blo
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from .models import PLACE_TERM_MODELS, TERM_MODELS
-from .tagging import TaggedStoryForm
+from .tagging import TaggedStoryForm, TermTagsPanel
 
 
 class Story(models.Model):
@@ -100,7 +100,7 @@ class TermTag(Orderable):
         indexes = [models.Index(fields=["term", "page"])]
 
 
-def tags_panel() -> FieldPanel:
+def tags_panel() -> TermTagsPanel:
     """The editors' one field for a story's ``TermTag`` rows (``TaggedStoryForm.term_tags``):
     a multi-select with type-ahead and suggestions from the text."""
-    return FieldPanel("term_tags", classname="dateline-term-tags")
+    return TermTagsPanel("term_tags", classname="dateline-term-tags")

@@ -16,9 +16,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.widgets import AdminAutoHeightTextInput
+from wagtail.admin.compare import TextDiff
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+
+from dateline.core.forms import HeadlinePageForm
 
 from .models import PLACE_TERM_MODELS, TERM_MODELS
 
@@ -141,7 +143,7 @@ class TermTagsField(forms.Field):
             )
 
 
-class TaggedStoryForm(WagtailAdminPageForm):
+class TaggedStoryForm(HeadlinePageForm):
     """The admin form of every story: ``term_tags`` stands for the story's tag rows, and the
     headline is a box that grows with it."""
 
@@ -156,9 +158,6 @@ class TaggedStoryForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "title" in self.fields:  # long headlines wrap instead of scrolling out of sight
-            title = self.fields["title"]
-            title.widget = AdminAutoHeightTextInput(attrs={**title.widget.attrs, "rows": 1})
         field = self.fields.get("term_tags")
         if field is None:
             return
@@ -171,10 +170,6 @@ class TaggedStoryForm(WagtailAdminPageForm):
             field.widget.suggest_url = ""
         if not self.is_bound and page.pk:
             self.initial["term_tags"] = [tag.term_id for tag in self._tags(page).all()]
-
-    def clean_title(self) -> str:
-        """One line, however the headline box wrapped it or Enter was pressed in it."""
-        return " ".join(self.cleaned_data["title"].split())
 
     @staticmethod
     def _tags(page):
@@ -194,3 +189,48 @@ class TaggedStoryForm(WagtailAdminPageForm):
         if commit:
             page.save()
         return page
+
+
+def tag_names(page) -> list[str]:
+    """The titles of a story's places and topics in the editor's order, as a revision holds
+    them (its tag rows are in the revision, not necessarily in the database)."""
+    rows = sorted(getattr(page, page.tags_relation).all(), key=lambda tag: tag.sort_order or 0)
+    titles = dict(
+        Page.objects.filter(pk__in=[tag.term_id for tag in rows]).values_list("pk", "title")
+    )
+    return [titles.get(tag.term_id, "?") for tag in rows]
+
+
+class TermTagsComparison:
+    """The places and topics of two revisions in the admin's compare view: each one kept,
+    added or removed; a change of order alone shows both orders."""
+
+    is_field = True
+    is_child_relation = False
+
+    def __init__(self, obj_a, obj_b):
+        self.names_a, self.names_b = tag_names(obj_a), tag_names(obj_b)
+
+    def field_label(self) -> str:
+        return str(_("Places and topics"))
+
+    def has_changed(self) -> bool:
+        return self.names_a != self.names_b
+
+    def htmldiff(self) -> str:
+        a, b = self.names_a, self.names_b
+        if set(a) == set(b) and a != b:
+            changes = [("deletion", ", ".join(a)), ("addition", ", ".join(b))]
+        else:
+            changes = [("equal" if name in a else "addition", name) for name in b]
+            changes += [("deletion", name) for name in a if name not in b]
+        return TextDiff(changes, separator=", ").to_html()
+
+
+class TermTagsPanel(FieldPanel):
+    """``term_tags`` in the edit form, and the tag rows' changes in the compare view (a form
+    field has no column for Wagtail to compare)."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def get_comparison(self):
+            return [TermTagsComparison] if self.is_shown() else []

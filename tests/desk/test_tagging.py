@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from dateline.desk.suggestions import mentioned_terms
-from dateline.news.models import ArticlePage
+from dateline.news.models import ArticlePage, ArticleTag
 from dateline.taxonomy.models import PlacePage
 from dateline.taxonomy.tagging import TermChoice
 from tests.helpers.factories import ArticlePageFactory, make_russian_edition
@@ -181,3 +181,30 @@ def test_saving_the_field_writes_the_tags_in_the_chosen_order(client, editions):
         assert response.status_code == 200
         assert message in response.content.decode()
     assert saved.tags.count() == 3, "a refused form changes nothing"
+
+
+def test_the_revision_compare_view_shows_which_places_and_topics_changed(client, editions):
+    site = editions["en"]
+    article = ArticlePageFactory(parent=site["home"], terms=[site["armenia"], site["politics"]])
+
+    def revision_with(*terms):
+        article.tags.set([ArticleTag(term=term, sort_order=n) for n, term in enumerate(terms)])
+        return article.save_revision()
+
+    before = revision_with(site["armenia"], site["politics"])
+    after = revision_with(site["kazakhstan"], site["armenia"])
+    reordered = revision_with(site["armenia"], site["kazakhstan"])
+
+    def changes(a, b) -> dict:
+        response = client.get(f"/admin/pages/{article.pk}/revisions/compare/{a.pk}...{b.pk}/")
+        assert response.status_code == 200
+        return {c.field_label(): c.htmldiff() for c in response.context["comparison"]}
+
+    assert changes(before, after)["Places and topics"] == (
+        '<span class="addition">Kazakhstan</span>, Armenia, <span class="deletion">Politics</span>'
+    )
+    assert changes(after, reordered)["Places and topics"] == (
+        '<span class="deletion">Kazakhstan, Armenia</span>, '
+        '<span class="addition">Armenia, Kazakhstan</span>'
+    )
+    assert "Places and topics" not in changes(before, before)

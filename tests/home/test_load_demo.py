@@ -145,3 +145,24 @@ def test_demo_has_an_ended_live_story_and_one_still_running(demo, client):
         html = client.get(ended.url).content.decode()
         assert "live__badge" not in html and 'class="live__note live__note--ended"' in html
         assert "live__badge" in client.get(running.url).content.decode()
+
+
+def test_demo_terms_carry_other_names_that_the_article_form_suggests_from(demo):
+    from dateline.desk.suggestions import mentioned_terms
+    from dateline.taxonomy.tagging import term_choices
+
+    choices = term_choices()
+    for language, edition, text in [
+        ("english", "en", "Shelling was heard across Stepanakert overnight."),
+        ("russian", "ru", "Ночью в Степанакерте были слышны взрывы."),
+    ]:
+        terms = [c for c in choices if c.locale_id == locale_id(edition)]
+        assert [term.title for term in mentioned_terms(text, terms, language)] == [
+            {"en": "Nagorno Karabakh", "ru": "Нагорный Карабах"}[edition]
+        ]
+
+
+def locale_id(language_code: str) -> int:
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code=language_code).pk

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import re
 
+import lxml.html
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
@@ -75,8 +76,15 @@ def test_email_reads_well_in_mail_clients(site, make_issue, settings):
     IssueStory.objects.filter(issue=issue, sort_order=1).update(note="Our pick of the week.")
     rendered = emails.render_issue(issue)
     html = rendered.html
-    assert '<table role="presentation"' in html
-    assert 'style="' in html
+    document = lxml.html.fromstring(html)
+    assert document.xpath("//table[@role='presentation']")  # layout tables, not read aloud
+    # The template's style sheet is on the elements, the editor's intro included: mail
+    # programs drop <style> (only the narrow-screen rule stays there) and <link>.
+    [intro] = document.xpath("//p[contains(., 'Hello from the desk.')]")
+    assert "font:" in intro.getparent().get("style") and "margin:" in intro.get("style")
+    assert all(link.get("style") for link in document.xpath("//a[normalize-space()]"))
+    [sheet] = document.xpath("//style")
+    assert sheet.text.strip().startswith("@media") and sheet.text.count("{") == 3
     assert "<link" not in html and "<script" not in html
     assert 'src="https://news.example.org/media/images/' in html
     assert 'alt="' in html and 'alt=""' not in html

@@ -1995,6 +1995,22 @@ PAGES = {
     },
 }
 
+# Other names stories use for a term (capitals, older spellings): the article form
+# suggests the term when the text mentions one of them.
+TERM_OTHER_NAMES = {
+    "armenia": "Yerevan",
+    "azerbaijan": "Baku",
+    "georgia": "Tbilisi",
+    "kazakhstan": "Astana, Almaty",
+    "kyrgyzstan": "Bishkek, Kirghizia",
+    "tajikistan": "Dushanbe",
+    "turkmenistan": "Ashgabat",
+    "uzbekistan": "Tashkent",
+    "nagorno-karabakh": "Karabakh, Artsakh, Stepanakert",
+    "abkhazia": "Sukhumi",
+    "south-ossetia": "Tskhinvali",
+}
+
 TERM_DESCRIPTIONS = {
     # Regions
     "caucasus": "Armenia, Azerbaijan and Georgia: the South Caucasus, between the Black and Caspian seas.",

@@ -66,6 +66,21 @@ TERM_NAMES = {
     "student-spotlight": "Студенты в фокусе",
 }
 
+# Other names of the terms in Russian stories (see content.TERM_OTHER_NAMES).
+TERM_OTHER_NAMES = {
+    "armenia": "Ереван",
+    "azerbaijan": "Баку",
+    "georgia": "Тбилиси",
+    "kazakhstan": "Астана, Алматы",
+    "kyrgyzstan": "Бишкек, Киргизия",
+    "tajikistan": "Душанбе",
+    "turkmenistan": "Ашхабад",
+    "uzbekistan": "Ташкент",
+    "nagorno-karabakh": "Карабах, Арцах, Степанакерт",
+    "abkhazia": "Сухум",
+    "south-ossetia": "Цхинвал",
+}
+
 TERM_DESCRIPTIONS = {
     "caucasus": "Армения, Азербайджан и Грузия — Южный Кавказ между Черным и Каспийским морями.",
     "central-asia": "Пять постсоветских республик Центральной Азии — от каспийского побережья до Тянь-Шаня и Памира.",

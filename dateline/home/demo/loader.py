@@ -228,7 +228,12 @@ class DemoLoader:
 
     def term(self, parent: Page, model, slug: str, name: str) -> Page:
         page = self.child(
-            parent, model, slug, title=name, description=content.TERM_DESCRIPTIONS.get(slug, "")
+            parent,
+            model,
+            slug,
+            title=name,
+            description=content.TERM_DESCRIPTIONS.get(slug, ""),
+            other_names=content.TERM_OTHER_NAMES.get(slug, ""),
         )
         self.terms[slug] = page
         return page
@@ -396,6 +401,7 @@ class RussianEdition:
             return {
                 "title": content_ru.TERM_NAMES[slug],
                 "description": content_ru.TERM_DESCRIPTIONS.get(slug, ""),
+                "other_names": content_ru.TERM_OTHER_NAMES.get(slug, ""),
             }
         if isinstance(page, AuthorPage):
             author = content_ru.AUTHORS[slug]
