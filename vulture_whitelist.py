@@ -108,3 +108,10 @@ _.Media  # taxonomy.tagging.TermTagsWidget: Django's form media
 _.js  # taxonomy.tagging.TermTagsWidget.Media
 _.format_value  # taxonomy.tagging.TermTagsWidget: Django's Widget calls it
 _.term_tags  # taxonomy.tagging.TaggedStoryForm: a declared form field
+# taxonomy.tagging.TermTagsComparison / TermTagsPanel: called by Wagtail's compare view.
+_.has_changed
+_.htmldiff
+_.get_comparison
+_.is_field
+_.is_child_relation
+_.field_label
