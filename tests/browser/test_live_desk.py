@@ -104,7 +104,7 @@ def test_an_update_posted_on_the_desk_reaches_an_open_page_within_10_seconds(
     shoot(editor, "live-desk-pinned")
 
     # What a reader's page gets from the updates feed now (the feed is never in the page
-    # cache; the test server's page cache is per worker, so a reload could be stale here).
+    # cache).
     feed_url = reader.locator("[data-live-updates]").get_attribute("data-live-url")
     updates = reader.request.get(f"{site_url}{feed_url}?after=0").json()["updates"]
     assert "Polls close in Osh" in updates[0]["html"] and "Pinned" in updates[0]["html"]
