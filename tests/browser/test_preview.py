@@ -106,3 +106,27 @@ def test_a_newsletter_issue_previews_as_the_web_page_and_as_the_email(
         assert source.startswith(site_url + "/"), source
         assert pictures.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
     screenshot(editor, "preview-newsletter-email", "desktop")
+
+
+def test_an_editor_compares_a_draft_whose_places_changed_with_the_live_story(
+    page_at, site_url, tmp_path_factory
+):
+    editor = sign_in(page_at, site_url, tmp_path_factory, "en-editor")
+    article_id = first_article_id(editor, site_url)
+    editor.goto(f"{site_url}/admin/pages/{article_id}/edit/")
+    field = editor.locator(".term-tags")
+    first = field.locator(".term-tags__chip").first
+    removed = first.get_attribute("data-pk")
+    removed_name = first.evaluate("chip => chip.firstChild.textContent.trim()")
+    first.get_by_role("button", name=re.compile("Remove")).click()
+    field.get_by_role("combobox").fill("Ташкент")  # the Russian name of Uzbekistan's capital
+    expect(field.get_by_role("option", name=re.compile("Uzbekistan"))).to_be_visible()
+    field.get_by_role("combobox").press("Enter")
+    assert removed not in field.locator("input[type=hidden]").input_value().split(",")
+    with editor.expect_navigation():
+        editor.get_by_role("button", name="Save draft").click()
+
+    editor.goto(f"{site_url}/admin/pages/{article_id}/revisions/compare/live...latest/")
+    expect(editor.locator(".addition", has_text="Uzbekistan")).to_be_visible()
+    expect(editor.locator(".deletion", has_text=removed_name)).to_be_visible()
+    screenshot(editor, "compare-places-and-topics", "desktop")
