@@ -192,10 +192,10 @@ class Importer(Writer, Redirects, Translations, Resolver):
         query): the batch's keys are read in one query first."""
         with transaction.atomic():
             immediate_constraints()  # a bad reference fails its own item, not the commit
-            keys = self.keys_for(items, force)
-            for item in items:
+            checksums = [item.checksum() for item in items]
+            keys = self.keys_for(items, checksums, force)
+            for item, checksum in zip(items, checksums, strict=True):
                 key = keys.get(item.source_id)
-                checksum = item.checksum()
                 if _written(key) and key.checksum == checksum and not force:
                     self.report.counts["unchanged"] += 1
                     continue
@@ -210,7 +210,9 @@ class Importer(Writer, Redirects, Translations, Resolver):
         self.cache.flush(len(items))
         reset_queries()  # with DEBUG on, Django keeps every statement (bulk ones are big)
 
-    def keys_for(self, items: list[Item], force: bool = False) -> dict[str, ImportedItem]:
+    def keys_for(
+        self, items: list[Item], checksums: list[str], force: bool = False
+    ) -> dict[str, ImportedItem]:
         """The batch's import keys (one query), and the pages of the items that changed
         (none when nothing did)."""
         keys = {
@@ -221,9 +223,9 @@ class Importer(Writer, Redirects, Translations, Resolver):
         }
         changed = [
             keys[item.source_id].page_id
-            for item in items
+            for item, checksum in zip(items, checksums, strict=True)
             if _written(keys.get(item.source_id))
-            and (force or keys[item.source_id].checksum != item.checksum())
+            and (force or keys[item.source_id].checksum != checksum)
         ]
         self.batch_pages = (
             {p.pk: p for p in Page.objects.filter(pk__in=changed).specific()} if changed else {}
