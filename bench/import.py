@@ -16,7 +16,8 @@ and the same for a second run on the same export with every post changed (all up
 nothing created) and a third on it again (all unchanged). ``--profile FILE`` keeps the
 runs' cProfile statistics in CPU time, the machine being shared (``python -m pstats FILE``;
 the second's and third's in ``FILE.2`` and ``FILE.3``); ``--work-dir`` puts the files
-elsewhere than /tmp/dateline-import-bench. Targets (issue #19): 100,000 posts (about 1 GB)
+elsewhere than /tmp/dateline-import-bench; ``IMPORT_BENCH_TRACE=1`` prints what grew in
+memory through each run (tracemalloc). Targets (issue #19): 100,000 posts (about 1 GB)
 in under 15 minutes, peak memory under 400 MB, 0 errors.
 """
 
@@ -210,6 +211,8 @@ def child(report: Path, arguments: list[str], profile: str | None) -> None:
         shapes[shape.split('"')[0] if shape.startswith(("SAVEPOINT", "RELEASE")) else shape] += 1
         return execute(sql, params, many, context)
 
+    if os.environ.get("IMPORT_BENCH_TRACE"):
+        _trace_memory()
     with connection.execute_wrapper(count):
         with connection.cursor() as cursor:  # the database's own process, whose CPU counts
             cursor.execute(
@@ -229,6 +232,33 @@ def child(report: Path, arguments: list[str], profile: str | None) -> None:
     counted["database_cpu"] = _process_cpu(backend) if backend else 0
     counted["shapes"] = shapes.most_common(8)
     report.with_suffix(".queries").write_text(json.dumps(counted))
+
+
+def _trace_memory() -> None:
+    """What grows from the third batch to the end of the run (``IMPORT_BENCH_TRACE=1``: the
+    ten largest growths by line, on stderr; tracemalloc slows the run down)."""
+    import atexit
+    import tracemalloc
+
+    from dateline.imports.pipeline.importer import Importer
+
+    tracemalloc.start(5)
+    batch = Importer.import_batch
+    taken = {}
+
+    def traced(self, items, force=False):
+        batch(self, items, force)
+        taken["batches"] = taken.get("batches", 0) + 1
+        if taken["batches"] == 3:
+            taken["start"] = tracemalloc.take_snapshot()
+
+    def growth():
+        if "start" in taken:
+            for stat in tracemalloc.take_snapshot().compare_to(taken["start"], "lineno")[:10]:
+                print(f"  grew: {stat}", file=sys.stderr)
+
+    Importer.import_batch = traced
+    atexit.register(growth)
 
 
 def _process_cpu(pid: int) -> float:
