@@ -10,14 +10,19 @@ bodies (classic and block markup, a [caption] image every third post, a YouTube 
 every tenth, links to earlier posts), a featured image from a pool of 40 uploads, two or
 three tags, one of 12 authors, and a comment every fifth post; then runs `dateline import
 wordpress` on it in a process of its own and prints the time, the rate, the peak RSS and the RSS
-sampled through the run (flat is the goal), the SQL statements a post, the errors, and the
-same for a second run on the same export with every post changed (all updated, nothing
-created) and a third on it again (all unchanged). ``--profile FILE`` keeps the first run's
-cProfile statistics (``python -m pstats FILE``). Targets (issue #19): 100,000 posts (about
-1 GB) in under 15 minutes, peak memory under 400 MB, 0 errors.
+sampled through the run (flat is the goal), the SQL statements a post (and the most
+frequent kinds), the CPU seconds of the import and of its database connection, the errors,
+and the same for a second run on the same export with every post changed (all updated,
+nothing created) and a third on it again (all unchanged). ``--profile FILE`` keeps the
+runs' cProfile statistics in CPU time, the machine being shared (``python -m pstats FILE``;
+the second's and third's in ``FILE.2`` and ``FILE.3``); ``--work-dir`` puts the files
+elsewhere than /tmp/dateline-import-bench; ``IMPORT_BENCH_TRACE=1`` prints what grew in
+memory through each run (tracemalloc). Targets (issue #19): 100,000 posts (about 1 GB)
+in under 15 minutes, peak memory under 400 MB, 0 errors.
 """
 
 import argparse
+import collections
 import contextlib
 import io
 import json
@@ -198,11 +203,16 @@ def child(report: Path, arguments: list[str], profile: str | None) -> None:
     from django.db import connection
 
     counted = {"queries": 0}
+    shapes: collections.Counter = collections.Counter()
 
     def count(execute, sql, params, many, context):
         counted["queries"] += 1
+        shape = " ".join(sql.split()[:4])[:70]  # e.g. SELECT "wagtailcore_page"."id", ...
+        shapes[shape.split('"')[0] if shape.startswith(("SAVEPOINT", "RELEASE")) else shape] += 1
         return execute(sql, params, many, context)
 
+    if os.environ.get("IMPORT_BENCH_TRACE"):
+        _trace_memory()
     with connection.execute_wrapper(count):
         with connection.cursor() as cursor:  # the database's own process, whose CPU counts
             cursor.execute(
@@ -212,13 +222,43 @@ def child(report: Path, arguments: list[str], profile: str | None) -> None:
         if profile:
             import cProfile
 
-            cProfile.runctx("call_command(*arguments)", globals(), locals(), profile)
+            profiler = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
+            profiler.runcall(call_command, *arguments)
+            profiler.dump_stats(profile)
         else:
             call_command(*arguments)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     counted["cpu"] = usage.ru_utime + usage.ru_stime
     counted["database_cpu"] = _process_cpu(backend) if backend else 0
+    counted["shapes"] = shapes.most_common(8)
     report.with_suffix(".queries").write_text(json.dumps(counted))
+
+
+def _trace_memory() -> None:
+    """What grows from the third batch to the end of the run (``IMPORT_BENCH_TRACE=1``: the
+    ten largest growths by line, on stderr; tracemalloc slows the run down)."""
+    import atexit
+    import tracemalloc
+
+    from dateline.imports.pipeline.importer import Importer
+
+    tracemalloc.start(5)
+    batch = Importer.import_batch
+    taken = {}
+
+    def traced(self, items, force=False):
+        batch(self, items, force)
+        taken["batches"] = taken.get("batches", 0) + 1
+        if taken["batches"] == 3:
+            taken["start"] = tracemalloc.take_snapshot()
+
+    def growth():
+        if "start" in taken:
+            for stat in tracemalloc.take_snapshot().compare_to(taken["start"], "lineno")[:10]:
+                print(f"  grew: {stat}", file=sys.stderr)
+
+    Importer.import_batch = traced
+    atexit.register(growth)
 
 
 def _process_cpu(pid: int) -> float:
@@ -250,6 +290,8 @@ def show(label: str, run: dict, count: int) -> None:
         f" = {cpu:.0f} ({count / cpu:.0f} posts per CPU second; the load average was "
         f"{os.getloadavg()[0]:.1f} at the end)"
     )
+    for shape, number in run.get("shapes", []):
+        print(f"    {number / count:5.2f} a post: {shape}")
     for error in run["report"].get("errors", [])[:5]:
         print(f"  error: {error}")
 
@@ -270,16 +312,23 @@ def _signals_muted():
             signal.sender_receivers_cache.clear()
 
 
+def _nth(profile: Path | None, run: int) -> Path | None:
+    """Where the ``run``th run's statistics go: beside the first's, numbered."""
+    return profile.with_name(f"{profile.name}.{run}") if profile is not None else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--keep-file", action="store_true", help="reuse the generated export")
-    parser.add_argument("--profile", help="save the first run's cProfile statistics here")
+    parser.add_argument("--profile", help="the runs' CPU profiles: FILE, FILE.2, FILE.3")
+    parser.add_argument("--work-dir", type=Path, default=WORK, help=f"files here ({WORK})")
     parser.add_argument("--child", help=argparse.SUPPRESS)  # the import's own process
     args, rest = parser.parse_known_args()
+    work = args.work_dir
     os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dateline_importbench")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings.dev")
-    os.environ.setdefault("DATELINE_VAR_DIR", str(WORK / "var"))
+    os.environ.setdefault("DATELINE_VAR_DIR", str(work / "var"))
     sys.path.insert(0, str(HERE.parent))
     sys.path.insert(0, str(HERE))
     if args.child:
@@ -312,9 +361,9 @@ def main() -> None:
     ImportedMedia.objects.all().delete()
     ImportRun.objects.all().delete()
 
-    WORK.mkdir(parents=True, exist_ok=True)
-    path = WORK / f"export-{args.count}.xml"
-    uploads = WORK / "uploads"
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / f"export-{args.count}.xml"
+    uploads = work / "uploads"
     if not (args.keep_file and path.exists()):
         started = time.perf_counter()
         write_export(path, uploads, args.count)
@@ -322,13 +371,13 @@ def main() -> None:
         print(f"wrote {path} ({size:.0f} MB) in {time.perf_counter() - started:.0f} s")
     print(f"database: {django.db.connection.vendor}")
     profile = Path(args.profile) if args.profile else None
-    first = run_import(path, uploads, WORK / "report-1.json", profile)
+    first = run_import(path, uploads, work / "report-1.json", profile)
     show("first run (all new)", first, args.count)
-    edited = WORK / f"export-{args.count}-edited.xml"
+    edited = work / f"export-{args.count}-edited.xml"
     write_export(edited, uploads, args.count, edited=True)
-    second = run_import(edited, uploads, WORK / "report-2.json")
+    second = run_import(edited, uploads, work / "report-2.json", _nth(profile, 2))
     show("second run (every post changed)", second, args.count)
-    third = run_import(edited, uploads, WORK / "report-3.json")
+    third = run_import(edited, uploads, work / "report-3.json", _nth(profile, 3))
     show("third run (nothing changed)", third, args.count)
     for label, run in (("first", first), ("second", second)):
         rate = args.count / run["seconds"]

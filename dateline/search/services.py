@@ -230,16 +230,23 @@ def _write_portable(rows: list[dict]) -> None:
 def _add_words(rows: list[dict]) -> None:
     found = set()
     for row in rows:
-        page_words = set()
-        for text in (row["title"], row["standfirst"], row["body"]):
-            for word in words(text):
-                if MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH and not word.isdigit():
-                    page_words.add(word.lower())
-                if len(page_words) >= MAX_WORDS_PER_PAGE:
-                    break
-        found.update((row["locale_id"], word) for word in page_words)
+        found.update((row["locale_id"], word) for word in _page_words(row))
     SearchWord.objects.bulk_create(
         [SearchWord(locale_id=locale_id, word=word) for locale_id, word in found],
         ignore_conflicts=True,
         batch_size=2000,
     )
+
+
+def _page_words(row: dict) -> set[str]:
+    """The page's first ``MAX_WORDS_PER_PAGE`` different words, lower-cased, for "did you
+    mean": each distinct word looked at once (``dict.fromkeys`` keeps their order), not
+    every one of a long story's thousand words."""
+    page_words: set[str] = set()
+    for text in (row["title"], row["standfirst"], row["body"]):
+        for word in dict.fromkeys(words(text)):
+            if MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH and not word.isdigit():
+                page_words.add(word.lower())
+                if len(page_words) >= MAX_WORDS_PER_PAGE:
+                    return page_words
+    return page_words

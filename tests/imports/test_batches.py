@@ -131,3 +131,52 @@ def test_the_batch_size_must_be_a_whole_number(site, tmp_path):
 
     with pytest.raises(CommandError, match="not a whole number above 0"):
         call_command("import", "wordpress", str(tmp_path / "x.xml"), "--batch-size", "0")
+
+
+def test_a_second_run_skips_what_did_not_change_and_updates_what_did(
+    site, run_import, client, tmp_path
+):
+    export = numbered_export(tmp_path / "en.xml", 12)
+    first = run_import("wordpress", export, "--batch-size", "5")
+    assert first["counts"]["created"] == 12
+    pages = Page.objects.count()
+    before = {
+        key.source_id: (key.updated_at, key.page.specific.last_published_at)
+        for key in ImportedItem.objects.filter(kind="post").select_related("page")
+    }
+    edited = tmp_path / "edited.xml"
+    edited.write_text(
+        export.read_text().replace("Story number 7 tells", "Story number 7, corrected, tells")
+    )
+
+    again = run_import("wordpress", edited, "--batch-size", "5")
+    counts = again["counts"]
+    assert (counts["created"], counts["updated"], counts["unchanged"]) == (0, 1, 11)
+    assert Page.objects.count() == pages
+    assert_tree_valid()
+    after = {
+        key.source_id: (key.updated_at, key.page.specific.last_published_at)
+        for key in ImportedItem.objects.filter(kind="post").select_related("page")
+    }
+    assert {n for n in before if before[n] != after[n]} == {"7"}
+    story = ArticlePage.objects.get(pk=ImportedItem.objects.get(source_id="7").page_id)
+    assert "corrected" in client.get(story.url).content.decode()
+    assert "Archive story 7" in client.get("/search/", {"q": "corrected"}).content.decode()
+
+    # The same export once more: nothing written, and no query for each story.
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)  # the import clears Django's own query log every batch
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        third = run_import("wordpress", edited, "--batch-size", "5")
+    counts = third["counts"]
+    assert (counts["created"], counts["updated"], counts["unchanged"]) == (0, 0, 12)
+    writes = [sql for sql in statements if sql.lstrip().startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert all("imports_importrun" in sql for sql in writes), writes
+    # The import keys read once a batch (12 stories in batches of 5), nothing for a story.
+    assert sum("imports_importeditem" in sql for sql in statements) == 3
+    assert not any("news_articlepage" in sql for sql in statements)
+    assert sum(sql.startswith("SAVEPOINT") for sql in statements) < 12  # the archives' only

@@ -103,3 +103,15 @@ def test_retagging_and_republishing_moves_an_article_between_filters(client, sit
     ArticlePage.objects.get(pk=article.pk).save_revision().publish()
     assert in_region("caucasus") == []
     assert in_region("central-asia") == ["Dam repairs begin"]
+
+
+def test_rich_text_is_indexed_as_the_reader_reads_it(client, site, publish):
+    publish(
+        site["home"],
+        "Border queue",
+        text="Trucks &amp; buses<br/>waited</p><ul><li>overnight</li><li>again</li></ul><p>"
+        "Officials <b>promised</b> an answer",
+    )
+    for words in ("trucks buses", "waited", "overnight again", "promised answer"):
+        assert found(client, words) == ["Border queue"], words
+    assert found(client, "amp") == []  # the entity was text, not a word

@@ -21,8 +21,9 @@ def text_of(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-NO_TEXT = re.compile(r"<[^>]+>|&nbsp;|\s|\u00a0")
+NO_TEXT = re.compile(r"(?:<[^>]+>|&nbsp;|\s|\u00a0)*")
 
 
 def has_text(rich: str) -> bool:
-    return bool(NO_TEXT.sub("", rich))
+    """Whether there is anything but tags and spaces (stops at the first letter)."""
+    return NO_TEXT.fullmatch(rich) is None

@@ -20,11 +20,19 @@ BARE_URL = re.compile(r"^https?://[^\s<>\"]+$")
 FLATTENED_CARDS = {"kg-callout-card", "kg-toggle-card"}  # kept as one paragraph of text
 EMBED_FIGURES = {"wp-block-embed", "kg-embed-card"}
 MEDIA_INSIDE = ("img", "iframe", "audio", "video", "dl-embed", "dl-gallery")
-EDGES = re.compile(r"^(\s|<br/>)+|(\s|<br/>)+$")
+LINE_BREAK = "<br/>"
 
 
 def _classes(el) -> set:
     return set((el.get("class") or "").split())
+
+
+def _trimmed(rich: str) -> str:
+    """Without spaces and line breaks at either end."""
+    rich = rich.strip()
+    while rich.startswith(LINE_BREAK) or rich.endswith(LINE_BREAK):
+        rich = rich.removeprefix(LINE_BREAK).removesuffix(LINE_BREAK).strip()
+    return rich
 
 
 def _escaped(text: str) -> str:
@@ -71,9 +79,9 @@ class Walker(InlineRich):
         self.result.blocks.append((kind, value))
 
     def paragraph(self, rich: str) -> None:
-        rich = EDGES.sub("", rich)
+        rich = _trimmed(rich)
         if has_text(rich):
-            self.result.blocks.append(("paragraph", RichText(f"<p>{rich.strip()}</p>")))
+            self.result.blocks.append(("paragraph", RichText(f"<p>{rich}</p>")))
 
     def flush(self) -> None:
         if self.inline:

@@ -202,8 +202,8 @@ def _write_changed(changed: list[Queued]) -> None:
         return
     update_rows(ArticlePage, [entry.page for entry in changed], ARTICLE_FIELDS)
     ids = [entry.page.pk for entry in changed]
-    ArticleTag.objects.filter(page_id__in=ids).delete()
-    ArticleAuthor.objects.filter(page_id__in=ids).delete()
+    delete_rows(ArticleTag, "page_id", ids)
+    delete_rows(ArticleAuthor, "page_id", ids)
 
 
 def _base_row(page: ArticlePage) -> Page:
@@ -251,6 +251,23 @@ def _write_keys(entries: list[Queued]) -> None:
     known = [entry.key for entry in entries if entry.key.pk is not None]
     ImportedItem.objects.bulk_create([entry.key for entry in entries if entry.key.pk is None])
     update_rows(ImportedItem, known, KEY_FIELDS)
+
+
+def delete_rows(model, column: str, values: list) -> None:
+    """Delete ``model``'s rows whose ``column`` is one of ``values``, in one statement and
+    without signals: ``QuerySet.delete()`` sends two for each row, about six queries a row
+    for nothing here (Wagtail keeps a page's references under the page, not under its tag
+    and credit rows; the listings the page cache would retire go with the batch's editions,
+    retired whole by ``cache``)."""
+    if not values:
+        return
+    quote = connection.ops.quote_name
+    placeholders = ", ".join(["%s"] * len(values))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {quote(model._meta.db_table)} WHERE {quote(column)} IN ({placeholders})",  # noqa: S608, E501
+            values,
+        )
 
 
 def update_rows(model, objects: list, names: list[str]) -> None:

@@ -187,15 +187,21 @@ class Importer(Writer, Redirects, Translations, Resolver):
 
     def import_batch(self, items: list[Item], force: bool = False) -> None:
         """One transaction for ``items``, a savepoint for each: an item that fails is rolled
-        back alone; the articles queued by the others are written together at the end."""
+        back alone; the articles queued by the others are written together at the end. An
+        item whose checksum is the one its key remembers costs nothing (no savepoint, no
+        query): the batch's keys are read in one query first."""
         with transaction.atomic():
             immediate_constraints()  # a bad reference fails its own item, not the commit
-            keys = self.keys_for(items)
-            for item in items:
+            checksums = [item.checksum() for item in items]
+            keys = self.keys_for(items, checksums, force)
+            for item, checksum in zip(items, checksums, strict=True):
                 key = keys.get(item.source_id)
-                if not self.goes_in_bulk(item, key, force):
+                if _written(key) and key.checksum == checksum and not force:
+                    self.report.counts["unchanged"] += 1
+                    continue
+                if not in_bulk(item, self.batch_pages.get(key.page_id) if key else None):
                     self.bulk.flush()  # a page written alone finds the tree as it is
-                self.import_one(item, key, force)
+                self.import_one(item, key, checksum, force)
             self.bulk.flush()
             if self.options.dry_run:
                 transaction.set_rollback(True)
@@ -204,8 +210,11 @@ class Importer(Writer, Redirects, Translations, Resolver):
         self.cache.flush(len(items))
         reset_queries()  # with DEBUG on, Django keeps every statement (bulk ones are big)
 
-    def keys_for(self, items: list[Item]) -> dict[str, ImportedItem]:
-        """The batch's import keys (one query), and the pages of those that changed."""
+    def keys_for(
+        self, items: list[Item], checksums: list[str], force: bool = False
+    ) -> dict[str, ImportedItem]:
+        """The batch's import keys (one query), and the pages of the items that changed
+        (none when nothing did)."""
         keys = {
             key.source_id: key
             for key in ImportedItem.objects.filter(
@@ -214,22 +223,22 @@ class Importer(Writer, Redirects, Translations, Resolver):
         }
         changed = [
             keys[item.source_id].page_id
-            for item in items
-            if item.source_id in keys and keys[item.source_id].page_id
+            for item, checksum in zip(items, checksums, strict=True)
+            if _written(keys.get(item.source_id))
+            and (force or keys[item.source_id].checksum != checksum)
         ]
-        self.batch_pages = {p.pk: p for p in Page.objects.filter(pk__in=changed).specific()}
+        self.batch_pages = (
+            {p.pk: p for p in Page.objects.filter(pk__in=changed).specific()} if changed else {}
+        )
         return keys
 
-    def goes_in_bulk(self, item: Item, key: ImportedItem | None, force: bool) -> bool:
-        if key and key.page_id and key.checksum == item.checksum() and not force:
-            return True  # unchanged: nothing written
-        return in_bulk(item, self.batch_pages.get(key.page_id) if key else None)
-
-    def import_one(self, item: Item, key: ImportedItem | None, force: bool = False) -> None:
+    def import_one(
+        self, item: Item, key: ImportedItem | None, checksum: str, force: bool = False
+    ) -> None:
         self.current = item
         try:
             with transaction.atomic():
-                self.import_if_changed(item, key, force)
+                self.import_changed(item, key, checksum, force)
         except Exception as error:  # one bad item never stops the run
             self.failed(item, error)
             self.forget()
@@ -254,14 +263,11 @@ class Importer(Writer, Redirects, Translations, Resolver):
         self.terms.clear()
         self.authors.clear()
 
-    def import_if_changed(self, item: Item, key: ImportedItem | None, force: bool) -> None:
-        checksum = item.checksum()
-        written = bool(key and key.page_id)
-        if force and not written:
+    def import_changed(
+        self, item: Item, key: ImportedItem | None, checksum: str, force: bool
+    ) -> None:
+        if force and not _written(key):
             return  # the second look fixes links of written items; failed ones stay failed
-        if written and key.checksum == checksum and not force:
-            self.report.counts["unchanged"] += 1
-            return
         locale = self.locale_for(item)
         prepared = self.prepare(item, locale)
         created = self.write(item, key, checksum, locale, prepared)
@@ -348,6 +354,11 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
             batch = []
     if batch:
         yield batch
+
+
+def _written(key: ImportedItem | None) -> bool:
+    """An earlier run wrote the item's page (a key without one is an author's, or failed)."""
+    return bool(key and key.page_id)
 
 
 def immediate_constraints() -> None:

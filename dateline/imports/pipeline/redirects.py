@@ -49,13 +49,18 @@ class Redirects:
         if self.options.dry_run:
             self.report.counts["redirects"] += 1
             return
-        _, made = Redirect.objects.update_or_create(
-            old_path=old_path,
-            site=None,
-            defaults={"redirect_page": target, "redirect_link": link, "is_permanent": True},
-        )
-        self.report.counts["redirects"] += 1 if made else 0
-        self.report.counts["redirects_kept"] += 0 if made else 1
+        found = Redirect.objects.filter(old_path=old_path, site=None).first()
+        if found is None:
+            Redirect.objects.create(
+                old_path=old_path, site=None, redirect_page=target, redirect_link=link
+            )
+            self.report.counts["redirects"] += 1
+            return
+        wanted = (target.pk if target is not None else None, link, True)
+        if (found.redirect_page_id, found.redirect_link, found.is_permanent) != wanted:
+            found.redirect_page, found.redirect_link, found.is_permanent = target, link, True
+            found.save()  # written only when it changed: a run again writes nothing
+        self.report.counts["redirects_kept"] += 1
 
     def archive_redirects(self, terms: Iterable, authors: Iterable) -> None:
         """/category/x/, /tag/y/ (WordPress) or /tag/x/ (Ghost), /author/z/ to the matching
