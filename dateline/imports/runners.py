@@ -42,12 +42,12 @@ def run_ghost(path: Path, options: Options, arguments: dict) -> Importer:
     from . import ghost
 
     _check_edition(options)
-    export = ghost.read(path)
-    source = arguments.get("source") or export.site_url or str(path)
-    importer = Importer("ghost", source, options, authors=export.authors, links=export.links)
+    found = ghost.scan(path)  # the whole file is checked before anything is written
+    source = arguments.get("source") or found.site_url or str(path)
+    importer = Importer("ghost", source, options, authors=found.authors, links=found.links)
     importer.start()
-    importer.import_twice(lambda: export.items, total=len(export.items))
-    importer.archive_redirects(export.terms, export.authors.values())
+    importer.import_twice(lambda: ghost.items(path, found), total=found.items)
+    importer.archive_redirects(found.terms, found.authors.values())
     if arguments.get("translations"):
         importer.link_translation_pairs(arguments["translations"])
     return importer
