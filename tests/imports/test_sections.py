@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
 from dateline.core.models import StandardPage
+from dateline.imports.convert.audio import episode_audio
 from dateline.imports.models import ImportedItem
 from dateline.multimedia.models import BlogPostPage, PodcastEpisodePage
 from dateline.news.models import ArticlePage
@@ -148,3 +149,21 @@ def test_every_audio_post_to_the_podcast_with_the_option(
         "episode-12",
         "episode-13",
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '[audio mp3="https://old.example/a.mp3"][/audio]<p>Notes.</p>',
+        '<!-- wp:audio --><figure class="wp-block-audio"><audio controls '
+        'src="https://old.example/a.mp3"></audio></figure><!-- /wp:audio -->',
+        '<div class="kg-card kg-audio-card"><audio src="https://old.example/a.mp3"></audio></div>',
+        '<audio controls><source src="https://old.example/a.mp3" type="audio/mpeg"></audio>',
+    ],
+)
+def test_the_audio_a_post_plays_in_each_markup(body):
+    assert episode_audio(body) == "https://old.example/a.mp3"
+
+
+def test_a_post_that_only_mentions_audio_plays_none():
+    assert episode_audio("<p>Audio engineers went on strike.</p>") == ""
