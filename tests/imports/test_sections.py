@@ -86,7 +86,7 @@ def test_a_blog_that_does_not_exist_stops_the_run_before_it_starts(site, tmp_pat
 
 
 @pytest.fixture
-def series(site):
+def series(site, media_root):  # its cover art among the test's media files
     media = make_media(site)
     return PodcastSeriesPageFactory(parent=media["podcasts"], title="The Weekly", slug="weekly")
 
@@ -130,8 +130,9 @@ def test_audio_posts_of_the_mapped_category_become_episodes(
     ]
     # Readers: the episode plays, the podcast feed has it, the old address leads to it.
     page = client.get(twelve.url).content.decode()
-    assert "<audio" in page and twelve.audio.url in page
-    assert twelve.audio.url in client.get("/feeds/podcast/podcasts/weekly/").content.decode()
+    assert "<audio" in page and twelve.audio.file.url in page
+    feed = client.get("/feeds/podcast/podcasts/weekly/").content.decode()
+    assert twelve.audio.file.url in feed and "<itunes:duration>" in feed
     assert client.get("/the-weekly/episode-12/")["Location"] == twelve.url
 
     again = run_import(
