@@ -158,12 +158,18 @@ def _item(entry) -> Item | None:
         slug=_slug(link),
         html=(content[0].get("value") if content else entry.get("summary", "")) or "",
         excerpt=entry.get("summary", "") if content else "",
-        published_at=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
-        modified_at=_date(entry.get("updated_parsed")),
+        published_at=_date(entry.get("published_parsed") or _updated(entry)),
+        modified_at=_date(_updated(entry)),
         authors=_authors(entry),
         terms=_terms(entry),
         link=link,
     )
+
+
+def _updated(entry):
+    """The entry's own update time: feedparser's ``updated_parsed`` falls back on the
+    publication time (with a warning) when the entry has none."""
+    return entry.get("updated_parsed") if "updated" in entry else None
 
 
 def _slug(link: str) -> str:

@@ -1,37 +1,47 @@
-"""Ghost exports (2.x to 5.x): the ``{"db": [{"data": ...}]}`` shape and the flat one."""
+"""Ghost exports (2.x to 5.x): the ``{"db": [{"data": ...}]}`` shape and the flat one.
+
+Exports of large sites are 35 to 100 MB (each post carries its body two or three times:
+HTML, mobiledoc, lexical), so the file is never loaded whole: ijson reads it as a stream,
+twice, as the WordPress reader does. The first pass (``scan``) checks the file from start
+to end and keeps the small tables (users, tags, the posts' tags and authors, their meta,
+the settings) and each post's address; the second (``items``) builds one post at a time.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import json
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import ijson
 
 from .sources import Author, Item, SourceError, Term
 from .wordpress import normalise_url
 
 GHOST_URL = "__GHOST_URL__"
 STATUSES = {"published": "publish", "draft": "draft", "scheduled": "future", "sent": "publish"}
+SMALL_TABLES = ("users", "tags", "posts_tags", "posts_authors", "posts_meta", "settings")
+# A row of a table, in either shape (or a bare {"posts": ...}): ijson's prefix for it.
+ROW = re.compile(r"^(db\.item\.data\.|data\.|)([a-z_]+)\.item$")
+POSTS = re.compile(r"^(db\.item\.data\.|data\.|)posts$")
+POST_FIELDS = ("id", "slug", "type", "page")  # what the first pass keeps of a post
+BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
-class Export:
+class Scan:
+    """What the first pass learnt: the small tables, and each post's address."""
+
     site_url: str = ""
-    items: list[Item] = field(default_factory=list)
+    root: str = ""  # ijson's prefix of the tables: "db.item.data.", "data." or ""
+    items: int = 0
     authors: dict[str, Author] = field(default_factory=dict)
     terms: list[Term] = field(default_factory=list)
-    links: dict[str, str] = field(default_factory=dict)
-
-
-def _data(document) -> dict:
-    if isinstance(document, dict) and isinstance(document.get("db"), list) and document["db"]:
-        document = document["db"][0]
-    if isinstance(document, dict) and isinstance(document.get("data"), dict):
-        document = document["data"]
-    if not isinstance(document, dict) or not isinstance(document.get("posts"), list):
-        raise SourceError("no posts found: is this a Ghost export (Settings → Labs → Export)?")
-    return document
+    links: dict[str, str] = field(default_factory=dict)  # normalised old URL -> post id
+    tables: dict[str, list] = field(default_factory=lambda: {t: [] for t in SMALL_TABLES})
 
 
 def _date(value) -> dt.datetime | None:
@@ -43,54 +53,143 @@ def _date(value) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
-def read(path: Path, site_url: str = "") -> Export:
-    data = _load(path)
-    settings = {s.get("key"): s.get("value") for s in _rows(data, "settings")}
-    site = (site_url or settings.get("url") or "").rstrip("/")
-    export = Export(site_url=site)
-    users, tags = _users(data), _tags(data)
-    export.authors = {author.key: author for _, author in users}
-    export.terms = [term for _, term in tags]
-    posts = _Posts(
-        site=site,
-        users=dict(users),
-        tags=dict(tags),
-        post_tags=_grouped(data, "posts_tags", "tag_id"),
-        post_authors=_grouped(data, "posts_authors", "author_id"),
-        meta={str(m.get("post_id")): m for m in _rows(data, "posts_meta")},
-    )
-    for item in filter(None, map(posts.item, data["posts"])):
-        export.items.append(item)
-        if site:
-            export.links[normalise_url(item.link)] = item.source_id
-    for author in export.authors.values():
-        author.url = f"{site}/author/{author.key}/"
-    return export
-
-
-def _load(path: Path) -> dict:
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            return _data(json.load(handle))
-    except json.JSONDecodeError as error:
+def scan(path: Path, site_url: str = "") -> Scan:
+    """First pass: check the whole file; keep the small tables and the posts' addresses."""
+    found, reader = Scan(), _Reader(path)
+    slugs: dict[str, str] = {}
+    for table, prefix in reader.rows(found):
+        if table == "posts":
+            post = reader.fields(prefix, POST_FIELDS)
+            if _kind(post):
+                found.items += 1
+                slugs[str(post.get("id"))] = post.get("slug") or ""
+        else:
+            found.tables[table].append(reader.build(prefix))
+    if reader.place.posts_seen is False:
         raise SourceError(
-            f"{path}: not a complete Ghost export: line {error.lineno}, column {error.colno}: "
-            f"{error.msg}"
-        ) from None
-    except OSError as error:
-        raise SourceError(f"{path}: cannot be read: {error}") from None
-    except SourceError as error:
-        raise SourceError(f"{path}: {error}") from None
+            f"{path}: no posts found: is this a Ghost export (Settings → Labs → Export)?"
+        )
+    settings = {s.get("key"): s.get("value") for s in found.tables["settings"]}
+    found.site_url = (site_url or settings.get("url") or "").rstrip("/")
+    found.authors = {author.key: author for _, author in _users(found.tables["users"])}
+    found.terms = [term for _, term in _tags(found.tables["tags"])]
+    for author in found.authors.values():
+        author.url = f"{found.site_url}/author/{author.key}/"
+    if found.site_url:
+        for post_id, slug in slugs.items():
+            found.links[normalise_url(f"{found.site_url}/{slug}/")] = post_id
+    return found
 
 
-def _rows(data: dict, table: str) -> list:
-    return data.get(table, []) or []
+def items(path: Path, found: Scan) -> Iterator[Item]:
+    """Second pass: the posts and pages, one at a time."""
+    posts = _Posts.of(found)
+    reader = _Reader(path)
+    for table, prefix in reader.rows(found):
+        if table == "posts":
+            post = reader.build(prefix)
+            reader.place.note(post.get("id"))
+            item = posts.item(post)
+            if item is not None:
+                yield item
 
 
-def _users(data: dict) -> list[tuple[str, Author]]:
+class _Reader:
+    """ijson's events of one file, with the place reached, for errors that name it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.place = _Place()
+        self.stream: Iterator | None = None
+
+    def rows(self, found: Scan) -> Iterator[tuple[str, str]]:
+        """(table, prefix) where each row of a table that is read starts; the caller takes
+        the row with ``build`` or ``fields``, or leaves it to be read past."""
+        self.stream = self._guarded()
+        for prefix, event, _ in self.stream:
+            if event == "start_array" and POSTS.match(prefix):
+                self.place.posts_seen = True
+            elif event == "start_map" and self.place.row(prefix, found):
+                yield self.place.table, prefix
+
+    def _guarded(self) -> Iterator[tuple[str, str, object]]:
+        try:
+            with open(self.path, "rb") as handle:
+                if handle.read(3) != BOM:
+                    handle.seek(0)
+                yield from ijson.parse(handle, use_float=True)
+        except ijson.JSONError as error:
+            raise SourceError(
+                f"{self.path}: not a complete Ghost export: {self.place.describe(error)}"
+            ) from None
+        except OSError as error:
+            raise SourceError(f"{self.path}: cannot be read: {error}") from None
+
+    def build(self, prefix: str):
+        """The whole row that starts here (its ``start_map`` was just read)."""
+        builder = ijson.ObjectBuilder()
+        builder.event("start_map", None)
+        for inner, event, value in self.stream:
+            builder.event(event, value)
+            if inner == prefix and event == "end_map":
+                return builder.value
+        return builder.value
+
+    def fields(self, prefix: str, names: tuple[str, ...]) -> dict:
+        """A row's top-level scalar ``names``, the rest of the row read past."""
+        wanted = {f"{prefix}.{name}": name for name in names}
+        row = {}
+        for inner, event, value in self.stream:
+            if inner == prefix and event == "end_map":
+                break
+            if inner in wanted and event not in ("start_map", "start_array", "map_key"):
+                row[wanted[inner]] = value
+        self.place.note(row.get("id"))
+        return row
+
+
+@dataclass
+class _Place:
+    """Where the reader is: which table, which row of it, after which post."""
+
+    table: str = ""
+    number: int = 0
+    last_id: str = ""
+    posts_seen: bool = False
+
+    def row(self, prefix: str, found: Scan) -> bool:
+        """Whether ``prefix`` starts a row of a table (in the export's shape), and count it."""
+        match = ROW.match(prefix)
+        if not match or match.group(2) not in (*SMALL_TABLES, "posts"):
+            return False
+        if self.table and match.group(1) != found.root:
+            return False
+        found.root = match.group(1)
+        if match.group(2) != self.table:
+            self.table, self.number = match.group(2), 0
+        self.number += 1
+        return True
+
+    def note(self, post_id) -> None:
+        if post_id is not None:
+            self.last_id = str(post_id)
+
+    def describe(self, error: Exception) -> str:
+        reason, _, rest = str(error).strip().partition("\n")
+        near = rest.split("\n")[0].strip() if rest else ""
+        row = "post" if self.table == "posts" else "row"
+        where = f"in {self.table}, {row} {self.number}" if self.table else "before any table"
+        if self.table == "posts" and self.last_id and self.number > 1:
+            where += f" (the one after id {self.last_id})"
+        if "premature EOF" in reason:
+            return f"the file ends too early, {where}"
+        return f"{where}: {reason}" + (f", near: {near}" if near else "")
+
+
+def _users(rows: list) -> list[tuple[str, Author]]:
     """The export's users as (user id, author)."""
     users = []
-    for user in _rows(data, "users"):
+    for user in rows:
         author = Author(
             key=user.get("slug") or str(user["id"]),
             name=user.get("name") or user.get("slug") or "",
@@ -102,10 +201,10 @@ def _users(data: dict) -> list[tuple[str, Author]]:
     return users
 
 
-def _tags(data: dict) -> list[tuple[str, Term]]:
+def _tags(rows: list) -> list[tuple[str, Term]]:
     """The public tags as (tag id, term); internal "#tags" are left out."""
     tags = []
-    for tag in _rows(data, "tags"):
+    for tag in rows:
         if (tag.get("name") or "").startswith("#") or tag.get("visibility") == "internal":
             continue
         term = Term("tag", tag.get("slug") or "", tag.get("name") or "", str(tag["id"]))
@@ -113,12 +212,18 @@ def _tags(data: dict) -> list[tuple[str, Term]]:
     return tags
 
 
-def _grouped(data: dict, table: str, column: str) -> dict[str, list[str]]:
+def _grouped(rows: list, column: str) -> dict[str, list[str]]:
     """A join table (posts_tags, posts_authors) as post id → ids, in their sort order."""
     grouped: dict[str, list[str]] = {}
-    for row in sorted(_rows(data, table), key=lambda r: r.get("sort_order") or 0):
+    for row in sorted(rows, key=lambda r: r.get("sort_order") or 0):
         grouped.setdefault(str(row["post_id"]), []).append(str(row[column]))
     return grouped
+
+
+def _kind(post: dict) -> str:
+    """The item's kind, "post" or "page", or "" for what is not imported."""
+    kind = post.get("type") or ("page" if post.get("page") else "post")
+    return kind if kind in ("post", "page") else ""
 
 
 @dataclass
@@ -132,13 +237,25 @@ class _Posts:
     post_authors: dict[str, list[str]]
     meta: dict[str, dict]
 
+    @classmethod
+    def of(cls, found: Scan) -> _Posts:
+        tables = found.tables
+        return cls(
+            site=found.site_url,
+            users=dict(_users(tables["users"])),
+            tags=dict(_tags(tables["tags"])),
+            post_tags=_grouped(tables["posts_tags"], "tag_id"),
+            post_authors=_grouped(tables["posts_authors"], "author_id"),
+            meta={str(m.get("post_id")): m for m in tables["posts_meta"]},
+        )
+
     def resolve(self, text) -> str:
         return (text or "").replace(GHOST_URL, self.site)
 
     def item(self, post: dict) -> Item | None:
         post_id = str(post["id"])
-        kind = post.get("type") or ("page" if post.get("page") else "post")
-        if kind not in ("post", "page"):
+        kind = _kind(post)
+        if not kind:
             return None
         extra = self.meta.get(post_id, {})
         slug = post.get("slug") or ""

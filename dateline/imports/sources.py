@@ -65,6 +65,7 @@ class Item:
     feature_alt: str = ""
     language: str = ""  # the item's language when the export says it (WPML, Polylang)
     translation_group: str = ""
+    section: str = ""  # "blog:<slug>" or "podcast:<slug>" when a mapping sends it there
 
     def checksum(self) -> str:
         data = asdict(self)

@@ -31,10 +31,11 @@ class Redirects:
         """The old addresses on the old site that must lead to the page at ``own``, as
         Wagtail keeps them; not the page's own address, not the site's root."""
         paths = []
+        address = _site_relative(own)
         for url in urls:
             if url and self.on_old_site(url):
                 old_path = Redirect.normalise_path(path_and_query(url))
-                if old_path not in ("", "/") and not own.rstrip("/").endswith(old_path):
+                if old_path not in ("", "/", address):
                     paths.append(old_path)
         return paths
 
@@ -122,3 +123,11 @@ class Redirects:
         if self.kind == "wordpress" and author.source_id and author.source_id.isdigit():
             paths.append(f"/?author={author.source_id}")
         return paths
+
+
+def _site_relative(url_path: str) -> str:
+    """A page's address under its site's root, as ``Redirect.normalise_path`` writes paths:
+    "/home/blogs/notes/market/" → "/blogs/notes/market" (a redirect from a page's own
+    address would never be used; one from a shorter old address is needed)."""
+    inner = url_path.strip("/").partition("/")[2]
+    return f"/{inner}" if inner else "/"

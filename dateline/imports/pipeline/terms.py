@@ -15,6 +15,7 @@ from dateline.taxonomy.models import PLACE_TERM_MODELS, TERM_MODELS, TopicIndexP
 from ..sources import Item
 from .pages import free_slug
 from .report import Report
+from .sections import section_target
 
 IGNORED_TERMS = {"uncategorized", "без-рубрики", "bez-rubriki"}
 DROPPED = ("", "-")  # a mapping to one of these drops the term on purpose
@@ -24,16 +25,32 @@ def term_key(text: str) -> str:
     return " ".join(unquote(text).casefold().replace("-", " ").replace("_", " ").split())
 
 
-def load_mapping(path: Path | None) -> dict[tuple[str, str], str]:
+class TermMapping(dict):
+    """(taxonomy, old slug) → Dateline term slug (or "-"), and in ``sections`` the lines
+    that send posts to a blog or a podcast (``blog:slug``, ``podcast:slug``)."""
+
+    def __init__(self):
+        super().__init__()
+        self.sections: dict[tuple[str, str], str] = {}
+
+
+def load_mapping(path: Path | None) -> TermMapping:
     """The mapping file: CSV rows ``taxonomy,old_slug,dateline_slug`` (see docs/import.md)."""
-    mapping: dict[tuple[str, str], str] = {}
+    mapping = TermMapping()
     if path is None:
         return mapping
     with open(path, newline="", encoding="utf-8-sig") as handle:
         for number, row in enumerate(csv.reader(handle), start=1):
             entry = _mapping_entry(path, number, row)
-            if entry is not None:
-                mapping[entry[0]] = entry[1]
+            if entry is None:
+                continue
+            key, target = entry
+            if section_target(target) is None:
+                mapping[key] = target
+            else:  # the term itself is dropped, unless a line of its own maps it
+                mapping.sections[key] = target
+                if key != ("*", "*"):
+                    mapping.setdefault(key, "-")
     return mapping
 
 
@@ -97,15 +114,19 @@ class Terms:
         return self.by_slug.get(slug.casefold()) or self.by_name.get(term_key(name))
 
     def _find(self, taxonomy: str, slug: str, name: str, item_id: str) -> Page | None:
-        mapped = self.mapping.get(
-            (taxonomy, slug.casefold()), self.mapping.get(("*", slug.casefold()))
-        )
+        mapped = self.mapped(taxonomy, slug)
         if mapped is not None:
             return self._mapped(mapped, item_id)
         page = self.by_slug_or_name(slug, name)
         if page is not None or slug.casefold() in IGNORED_TERMS:
             return page
         return self._unmatched(slug, name)
+
+    def mapped(self, taxonomy: str, slug: str) -> str | None:
+        """The mapping's line for a term: its own taxonomy's, else the line for any."""
+        taxonomy = "post_tag" if taxonomy == "tag" else taxonomy  # Ghost's and feeds' tags
+        key = slug.casefold()
+        return self.mapping.get((taxonomy, key), self.mapping.get(("*", key)))
 
     def _mapped(self, mapped: str, item_id: str) -> Page | None:
         if mapped in DROPPED:
@@ -157,7 +178,7 @@ class Terms:
 
     def _note_if_wanted(self, taxonomy: str, slug: str, name: str) -> None:
         """Unmapped, unless dropped on purpose, ignored, or to become a topic (dry run)."""
-        mapped = self.mapping.get((taxonomy, slug.casefold()))
+        mapped = self.mapped(taxonomy, slug)
         wanted = mapped not in DROPPED and slug.casefold() not in IGNORED_TERMS
         if wanted and not (self.unmapped == "topic" and self.dry_run):
             self.note_unmapped(taxonomy, slug, name)

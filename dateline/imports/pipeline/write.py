@@ -8,7 +8,6 @@ import datetime as dt
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from dateline.core.models import StandardPage
 from dateline.news.models import ArticleAuthor, ArticlePage, ArticleTag
 
 from ..convert import plain_text
@@ -16,6 +15,7 @@ from ..models import ImportedItem
 from ..sources import Item
 from .bulk import Queued
 from .pages import first_sentences, free_slug, url_key
+from .sections import destination, fill_page
 
 PUBLIC = {"publish"}
 UPDATED_AFTER = dt.timedelta(days=1)  # a later change than this shows as "updated"
@@ -29,8 +29,7 @@ class Writer:
     ) -> bool | None:
         """Write ``item``: True if a page was created, False if updated, None if queued for
         the batch's bulk write (``bulk``), which counts it once written."""
-        home = self.home(locale)
-        model = ArticlePage if item.kind == "post" else StandardPage
+        home, model = destination(item, self.home(locale))  # a blog's post, a podcast's...
         page = self.existing_page(key, model, item.kind)
         if in_bulk(item, page):
             self.queue_article(item, key, checksum, locale, prepared, page)
@@ -41,16 +40,16 @@ class Writer:
         title = page_title(item)
         page.title = title
         page.slug = free_slug(home, item.slug or title, None if created else page.pk)
-        page.body = prepared["blocks"]
         summary = plain_text(item.excerpt) or first_sentences(prepared["blocks"])
-        if model is ArticlePage:
+        if issubclass(model, ArticlePage):
+            page.body = prepared["blocks"]
             _fill_article(page, item, prepared, summary, title)
             page.authors = [
                 ArticleAuthor(author=a, sort_order=n) for n, a in enumerate(prepared["authors"])
             ]
             page.tags = [ArticleTag(term=t, sort_order=n) for n, t in enumerate(prepared["terms"])]
         else:
-            page.intro = summary[:1000]
+            fill_page(page, item, prepared, summary, self)  # a standard page, an episode
         if created:
             if item.translation_group:
                 self.adopt_translation(page, item, locale)
@@ -166,6 +165,8 @@ def in_bulk(item: Item, page: Page | None) -> bool:
     """Whether the item is written in bulk (``bulk``): a public post, new (and no
     translation of another), or updating an article only imports wrote, never an editor."""
     if item.kind != "post" or item.status not in PUBLIC or item.password or _scheduled(item):
+        return False
+    if item.section:  # a blog's post or a podcast's episode: written alone (``sections``)
         return False
     if page is None:
         return not item.translation_group

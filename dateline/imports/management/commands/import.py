@@ -45,6 +45,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--translations", type=Path, help="CSV of (old English URL, old Russian URL) pairs"
         )
+        parser.add_argument("--blog", default="", help="every post into this blog (its slug)")
+        parser.add_argument(
+            "--podcast",
+            default="",
+            help="every post with an audio file into this podcast series (its slug)",
+        )
         parser.add_argument("--source", default="", help="the old site's address, as the key")
         parser.add_argument("--report", type=Path, help="where to save the JSON report")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
