@@ -27,11 +27,16 @@ def card_prefetches() -> tuple:
         Prefetch(
             "tags", queryset=news.ArticleTag.objects.select_related("term").order_by("sort_order")
         ),
-        Prefetch(
-            "authors",
-            queryset=news.ArticleAuthor.objects.select_related("author").order_by("sort_order"),
-        ),
+        byline_prefetch(),
         Prefetch("lead_image", queryset=get_image_model().objects.prefetch_renditions()),
+    )
+
+
+def byline_prefetch() -> Prefetch:
+    """What a byline (``author_pages``) needs: the credits with their authors, in order."""
+    return Prefetch(
+        "authors",
+        queryset=news.ArticleAuthor.objects.select_related("author").order_by("sort_order"),
     )
 
 
