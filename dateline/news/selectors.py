@@ -15,6 +15,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from dateline.core import wagtail_internals
+
 # news.models imports this module for get_context; the module reference resolves lazily.
 from . import models as news
 
@@ -51,10 +53,15 @@ def with_article_card_data(articles: list) -> list:
 
 def home_and_blog(article) -> Page | None:
     """The edition's home page of ``article``, with ``article.blog`` set on the way (see
-    label_blog_posts): one query for both."""
+    label_blog_posts): one query for both, none when the article's parent is known and is
+    the home page (a story routed by core.routing)."""
     steplen = news.ArticlePage.steplen
     home_path, parent_path = article.path[: 2 * steplen], article.path[:-steplen]
-    found = {p.path: p for p in Page.objects.filter(path__in={home_path, parent_path})}
+    parent = wagtail_internals.known_parent(article)
+    if parent is not None and parent.path == home_path == parent_path:
+        found = {home_path: parent}
+    else:
+        found = {p.path: p for p in Page.objects.filter(path__in={home_path, parent_path})}
     parent = found.get(parent_path)
     is_post = article.content_type_id != ContentType.objects.get_for_model(news.ArticlePage).pk
     article.blog = parent if is_post and parent is not None and parent.depth > 2 else None
