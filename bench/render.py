@@ -302,10 +302,7 @@ def main() -> None:
     client = Client()
     settings.DATELINE_PAGE_CACHE = False
     if args.profile:
-        if args.profile == "first":
-            urls = paths[1:]
-        else:
-            urls = [pages[args.profile]] * args.repeat
+        urls = paths[1:] if args.profile == "first" else [pages[args.profile]] * args.repeat
         profile(client, urls, args.lines, args.profile_out)
         return
     print(
