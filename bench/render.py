@@ -18,7 +18,8 @@ render for:
   first render after a publish, once the shared fragments are warm again. Target p50 <= 15 ms.
 
 ``--profile NAME`` profiles ``--repeat`` uncached renders of that page (home, article,
-generated, listing, topic) with cProfile and prints the functions that take the most time.
+generated, listing, topic), or ``first`` renders as above, with cProfile and prints the
+functions that take the most time.
 ``--http`` also serves the site with gunicorn (the project's gunicorn settings, 2 workers,
 page cache off) and drives the article, the home page and the listing with wrk (2 threads,
 32 connections, ``--duration`` seconds): requests/s, p50/p99 and timeouts.
@@ -180,23 +181,33 @@ def first_renders(client, paths: list[str]) -> None:
     report("generated", "first render", results)
 
 
-def profile(client, url: str, repeat: int, lines: int, out: str | None) -> None:
+def profile(client, urls: list[str], lines: int, out: str | None) -> None:
+    """cProfile of renders of ``urls``: the same page uncached, or (``first``) a different
+    article each time with the edition's shared parts cached."""
     from django.conf import settings
+    from django.core.cache import cache
 
-    settings.DATELINE_PAGE_CACHE = False
-    for _ in range(3):
+    first = len(set(urls)) > 1
+    settings.DATELINE_PAGE_CACHE = first
+    cache.clear()
+    for url in urls[:3] if first else urls[:1] * 3:
         render(client, url)
+    if first:
+        render(client, "/")
+        urls = urls[3:]
     # This process's CPU time, not the clock's: on a busy machine the clock counts the
     # other processes' turns too. Time spent waiting for the database is left out.
     profiler = cProfile.Profile(time.process_time)
     profiler.enable()
-    for _ in range(repeat):
+    for url in urls:
         client.get(url)
     profiler.disable()
+    settings.DATELINE_PAGE_CACHE = False
     if out:
         profiler.dump_stats(out)
     stats = pstats.Stats(profiler).strip_dirs()
-    print(f"\n{repeat} uncached renders of {url}, by own time:")
+    what = "first renders of generated articles" if first else f"uncached renders of {urls[0]}"
+    print(f"\n{len(urls)} {what}, by own time:")
     stats.sort_stats("tottime").print_stats(lines)
     print("by cumulative time:")
     stats.sort_stats("cumulative").print_stats(lines)
@@ -261,7 +272,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--var-dir", default="/tmp/dateline-renderbench")
-    parser.add_argument("--profile", choices=sorted(PAGES), help="profile this page instead")
+    parser.add_argument(
+        "--profile", choices=sorted([*PAGES, "first"]), help="profile this page instead"
+    )
     parser.add_argument("--profile-out", help="also write the profile's stats to this file")
     parser.add_argument("--lines", type=int, default=40, help="profile lines to print")
     parser.add_argument("--http", action="store_true", help="also measure through gunicorn")
@@ -289,7 +302,8 @@ def main() -> None:
     client = Client()
     settings.DATELINE_PAGE_CACHE = False
     if args.profile:
-        profile(client, pages[args.profile], args.repeat, args.lines, args.profile_out)
+        urls = paths[1:] if args.profile == "first" else [pages[args.profile]] * args.repeat
+        profile(client, urls, args.lines, args.profile_out)
         return
     print(
         f"{connection.vendor}, {len(generated_articles(10**7))} English articles live, "

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Sum
+from django.db.models import Sum, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -29,7 +29,8 @@ def popular_ranking(locale: Locale | int, days: int = 7, limit: int = 5) -> list
 
 
 def articles_for_ranking(ranking: list[tuple[int, int]]) -> list[ArticlePage]:
-    """The live stories of a ranking, in its order, with card data and ``view_count`` set."""
+    """The live stories of a ranking, in its order, with their bylines (``author_pages``,
+    all the Popular rail shows besides the title) and ``view_count`` set."""
     if not ranking:
         return []
     found = ArticlePage.objects.live().in_bulk([page_id for page_id, _ in ranking])
@@ -39,12 +40,13 @@ def articles_for_ranking(ranking: list[tuple[int, int]]) -> list[ArticlePage]:
         if article is not None:
             article.view_count = total
             articles.append(article)
-    return news_selectors.with_article_card_data(articles)
+    prefetch_related_objects(articles, news_selectors.byline_prefetch())
+    return articles
 
 
 def popular_articles(locale: Locale | int, days: int = 7, limit: int = 5) -> list[ArticlePage]:
     """The edition's most-read live stories of the last ``days`` days (today included), most
-    read first, with card data (authors, tags, image) and ``view_count`` set."""
+    read first, with their bylines and ``view_count`` set."""
     return articles_for_ranking(popular_ranking(locale, days, limit))
 
 

@@ -96,19 +96,32 @@ def _likely_child(home, slug: str):
     model = getattr(home, "routing_likely_child", None)
     if model is None or _overrides_route(model):
         return None
-    # Whether the page has a live translation, asked in the same query: most stories have
-    # none, and then the language links need no query of their own (core_tags).
-    translations = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True)
-    # The page type's own questions too (ArticlePage: live updates? corrections?).
-    asked = getattr(model, "routing_annotations", dict)()
-    child = (
-        model.objects.filter(depth=home.depth + 1, slug=slug, path__startswith=home.path)
-        .annotate(has_live_translation=Exists(translations.exclude(pk=OuterRef("pk"))), **asked)
-        .first()
-    )
+    child = _children_query(model, home.depth, home.path).filter(slug=slug).first()
     if child is None or _model_of(child) is not model:
         return None  # another type (a section, a subclass): the general way finds it
     return child
+
+
+# (model, depth, path) -> the children query with its annotations, never evaluated itself:
+# building the annotations' subqueries cost as much as the rest of the query.
+_children_queries: dict[tuple, object] = {}
+
+
+def _children_query(model, depth: int, path: str):
+    """The home page's children of ``model`` with the routing's questions, kept per
+    process (each request filters a copy)."""
+    key = (model, depth, path)
+    query = _children_queries.get(key)
+    if query is None:
+        # Whether the page has a live translation, asked in the same query: most stories
+        # have none, and then the language links need no query of their own (core_tags).
+        translations = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True)
+        # The page type's own questions too (ArticlePage: live updates? corrections?).
+        asked = getattr(model, "routing_annotations", dict)()
+        query = _children_queries[key] = model.objects.filter(
+            depth=depth + 1, path__startswith=path
+        ).annotate(has_live_translation=Exists(translations.exclude(pk=OuterRef("pk"))), **asked)
+    return query
 
 
 def _model_of(page: Page):

@@ -84,6 +84,12 @@ def give_parent(page, parent) -> None:
     page._cached_parent_obj = parent
 
 
+def known_parent(page):
+    """The parent ``give_parent`` (or an earlier ``get_parent()``) left on the page, or None
+    when it has not been loaded."""
+    return getattr(page, "_cached_parent_obj", None)
+
+
 def step_to_number(step: str) -> int:
     """The number a page's last path step stands for (treebeard's ``_str2int``): the demo
     content writes pages in bulk and numbers their paths itself."""

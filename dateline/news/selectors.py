@@ -5,8 +5,10 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
+    Count,
     IntegerField,
     Prefetch,
+    Q,
     QuerySet,
     Value,
     prefetch_related_objects,
@@ -14,6 +16,8 @@ from django.db.models import (
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
+
+from dateline.core import wagtail_internals
 
 # news.models imports this module for get_context; the module reference resolves lazily.
 from . import models as news
@@ -27,11 +31,16 @@ def card_prefetches() -> tuple:
         Prefetch(
             "tags", queryset=news.ArticleTag.objects.select_related("term").order_by("sort_order")
         ),
-        Prefetch(
-            "authors",
-            queryset=news.ArticleAuthor.objects.select_related("author").order_by("sort_order"),
-        ),
+        byline_prefetch(),
         Prefetch("lead_image", queryset=get_image_model().objects.prefetch_renditions()),
+    )
+
+
+def byline_prefetch() -> Prefetch:
+    """What a byline (``author_pages``) needs: the credits with their authors, in order."""
+    return Prefetch(
+        "authors",
+        queryset=news.ArticleAuthor.objects.select_related("author").order_by("sort_order"),
     )
 
 
@@ -46,10 +55,15 @@ def with_article_card_data(articles: list) -> list:
 
 def home_and_blog(article) -> Page | None:
     """The edition's home page of ``article``, with ``article.blog`` set on the way (see
-    label_blog_posts): one query for both."""
+    label_blog_posts): one query for both, none when the article's parent is known and is
+    the home page (a story routed by core.routing)."""
     steplen = news.ArticlePage.steplen
     home_path, parent_path = article.path[: 2 * steplen], article.path[:-steplen]
-    found = {p.path: p for p in Page.objects.filter(path__in={home_path, parent_path})}
+    parent = wagtail_internals.known_parent(article)
+    if parent is not None and parent.path == home_path == parent_path:
+        found = {home_path: parent}
+    else:
+        found = {p.path: p for p in Page.objects.filter(path__in={home_path, parent_path})}
     parent = found.get(parent_path)
     is_post = article.content_type_id != ContentType.objects.get_for_model(news.ArticlePage).pk
     article.blog = parent if is_post and parent is not None and parent.depth > 2 else None
@@ -165,17 +179,38 @@ def newest_tagged(edition: str, locale_id: int, term_ids: list[int]) -> dict[int
 def related_articles(article, limit: int = 3) -> list:
     """Stories on the same story: the editors' pins first, then, among the newest
     RELATED_CANDIDATES live articles sharing a place or topic with ``article``, those
-    sharing the most, newest first among equals. Two queries (the story's terms and pins;
-    the stories shown), without card data (the article page fetches it for the story and
-    its related ones together); the ranking reads each term's newest articles from
-    ``newest_tagged``.
+    sharing the most, newest first among equals. Without card data (the article page
+    fetches it for the story and its related ones together).
 
-    Merging the terms' lists gives exactly what one query over the whole archive would:
-    an article among the newest RELATED_CANDIDATES sharing any of the story's terms is among
-    the newest of each term it carries, so it is on each of those lists."""
-    from dateline.core.pagecache import locale_of
+    With the page cache on, two queries (the story's terms and pins; the stories shown):
+    the ranking merges each term's newest articles, kept by ``newest_tagged`` and shared by
+    every story of the term. That gives exactly what one query over the whole archive
+    would: an article among the newest RELATED_CANDIDATES sharing any of the story's terms
+    is among the newest of each term it carries, so it is on each of those lists. With the
+    page cache off nothing would be kept, so the ranking is one query
+    (``_ranked_in_sql``) instead of reading every term's list to rank it here."""
+    from dateline.core.pagecache import enabled
 
     assert limit <= _TERM_LIST_SPARE
+    term_ids, pinned_ids = _terms_and_pins(article)
+    if enabled():
+        best = _ranked_from_lists(article, term_ids, [article.pk, *pinned_ids])[:limit]
+        found = list(live_articles(article.locale_id).filter(pk__in=[*pinned_ids, *best]))
+    else:
+        found = (
+            list(live_articles(article.locale_id).filter(pk__in=pinned_ids)) if pinned_ids else []
+        )
+        ranked = _ranked_in_sql(article, term_ids, [article.pk, *pinned_ids], limit)
+        best = [a.pk for a in ranked]
+        found += ranked
+    by_pk = {a.pk: a for a in found}
+    shown = [by_pk[pk] for pk in pinned_ids if pk in by_pk][:limit]
+    return (shown + [by_pk[pk] for pk in best if pk in by_pk])[:limit]
+
+
+def _terms_and_pins(article) -> tuple[list[int], list[int]]:
+    """The story's term ids, and the ids of the stories its editors pinned, in their
+    order: one query."""
     none = Value(None, output_field=IntegerField())
     # (term, None, None, None) for each tag, (None, article, sort order, pin) for each pin.
     terms_and_pins = (
@@ -195,23 +230,47 @@ def related_articles(article, limit: int = 3) -> list:
             term_ids.add(term_id)
         else:
             pins.append((sort_order is None, sort_order or 0, pin_id, pinned_id))
-    pinned_ids = [pin[-1] for pin in sorted(pins)]
+    return sorted(term_ids), [pin[-1] for pin in sorted(pins)]
+
+
+def _ranked_from_lists(article, term_ids: list[int], left_out: list[int]) -> list[int]:
+    """The ids of the candidates sharing the most terms, newest first among equals, from
+    each term's kept list (``newest_tagged``)."""
+    from dateline.core.pagecache import locale_of
+
     edition = locale_of(article).language_code
     shared: dict[int, int] = {}
     published: dict[int, float] = {}
-    for rows in newest_tagged(edition, article.locale_id, sorted(term_ids)).values():
+    for rows in newest_tagged(edition, article.locale_id, term_ids).values():
         for pk, timestamp in rows:
             shared[pk] = shared.get(pk, 0) + 1
             published[pk] = timestamp
-    for pk in [article.pk, *pinned_ids]:
+    for pk in left_out:
         shared.pop(pk, None)
     recent = sorted(shared, key=lambda pk: (published[pk], pk), reverse=True)
     recent = recent[:RELATED_CANDIDATES]
-    best = sorted(recent, key=lambda pk: (shared[pk], published[pk], pk), reverse=True)
-    found = live_articles(article.locale_id).filter(pk__in=[*pinned_ids, *best[:limit]])
-    by_pk = {a.pk: a for a in found}
-    shown = [by_pk[pk] for pk in pinned_ids if pk in by_pk][:limit]
-    return (shown + [by_pk[pk] for pk in best[:limit] if pk in by_pk])[:limit]
+    return sorted(recent, key=lambda pk: (shared[pk], published[pk], pk), reverse=True)
+
+
+def _ranked_in_sql(article, term_ids: list[int], left_out: list[int], limit: int) -> list:
+    """``_ranked_from_lists`` in one query, which also fetches the stories: the newest
+    RELATED_CANDIDATES live articles of the edition sharing a term, ranked by how many
+    they share, then newest first."""
+    if not term_ids:
+        return []
+    tagged = news.ArticleTag.objects.filter(term_id__in=term_ids).values("page_id")
+    candidates = (
+        live_articles(article.locale_id)
+        .filter(pk__in=tagged)
+        .exclude(pk__in=left_out)
+        .values("pk")[:RELATED_CANDIDATES]
+    )
+    shared = Count("tags__term", distinct=True, filter=Q(tags__term_id__in=term_ids))
+    return list(
+        news.ArticlePage.objects.filter(pk__in=candidates)
+        .annotate(shared_terms=shared)
+        .order_by("-shared_terms", *NEWEST_FIRST)[:limit]
+    )
 
 
 def authors_of(index_page: Page) -> list:

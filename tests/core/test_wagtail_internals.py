@@ -91,6 +91,16 @@ def test_a_page_told_its_parent_asks_no_query(django_assert_num_queries):
         assert page.get_parent() is parent, changed(
             "treebeard's parent cache (page._cached_parent_obj)", "core.routing"
         )
+    assert wagtail_internals.known_parent(page) is parent
+
+
+def test_a_page_whose_parent_was_never_loaded_has_no_known_parent():
+    assert wagtail_internals.known_parent(Page(path="000100010001", depth=3)) is None
+    page = Page.objects.filter(depth=2).first()
+    parent = page.get_parent()
+    assert wagtail_internals.known_parent(page) == parent, changed(
+        "treebeard's parent cache (page._cached_parent_obj)", "news.selectors"
+    )
 
 
 def test_tree_path_steps_are_numbers_in_base_36():

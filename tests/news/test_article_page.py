@@ -108,6 +108,27 @@ def test_editors_pins_come_first_in_related(client, site):
     assert [a.title for a in related] == ["Pinned", "Shares a tag"]
 
 
+@pytest.mark.parametrize("candidates", [2, 200])
+def test_related_is_the_same_ranked_from_kept_lists_or_in_sql(
+    site, settings, monkeypatch, candidates
+):
+    """With the page cache on, each term's kept list is ranked in Python; with it off, one
+    query ranks: the same stories either way, pins first."""
+    monkeypatch.setattr(selectors, "RELATED_CANDIDATES", candidates)
+    terms = [site["armenia"], site["caucasus"], site["politics"]]
+    article = ArticlePageFactory(parent=site["home"], terms=terms)
+    for n, shared in enumerate([terms, terms[:1], terms[2:], terms[1:], terms[:2], terms]):
+        ArticlePageFactory(parent=site["home"], title=f"Story {n}", terms=shared)
+    pinned = ArticlePageFactory(parent=site["home"], title="Pinned", terms=[site["kazakhstan"]])
+    RelatedPin.objects.create(page=article, article=pinned)
+    ranked = {}
+    for cache_on in (True, False):
+        settings.DATELINE_PAGE_CACHE = cache_on
+        ranked[cache_on] = [a.title for a in selectors.related_articles(article, limit=4)]
+    assert ranked[True] == ranked[False]
+    assert ranked[False][0] == "Pinned" and len(ranked[False]) == min(4, 1 + candidates)
+
+
 def test_unpublished_stories_are_never_related(client, site):
     article = ArticlePageFactory(parent=site["home"], terms=[site["armenia"]])
     ArticlePageFactory(parent=site["home"], title="Published", terms=[site["armenia"]])
