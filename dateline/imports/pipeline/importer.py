@@ -196,7 +196,7 @@ class Importer(Writer, Redirects, Translations, Resolver):
             keys = self.keys_for(items, checksums, force)
             for item, checksum in zip(items, checksums, strict=True):
                 key = keys.get(item.source_id)
-                if _written(key) and key.checksum == checksum and not force:
+                if _unchanged(key, checksum, force):
                     self.report.counts["unchanged"] += 1
                     continue
                 if not in_bulk(item, self.batch_pages.get(key.page_id) if key else None):
@@ -225,7 +225,7 @@ class Importer(Writer, Redirects, Translations, Resolver):
             keys[item.source_id].page_id
             for item, checksum in zip(items, checksums, strict=True)
             if _written(keys.get(item.source_id))
-            and (force or keys[item.source_id].checksum != checksum)
+            and not _unchanged(keys[item.source_id], checksum, force)
         ]
         self.batch_pages = (
             {p.pk: p for p in Page.objects.filter(pk__in=changed).specific()} if changed else {}
@@ -359,6 +359,11 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 def _written(key: ImportedItem | None) -> bool:
     """An earlier run wrote the item's page (a key without one is an author's, or failed)."""
     return bool(key and key.page_id)
+
+
+def _unchanged(key: ImportedItem | None, checksum: str, force: bool) -> bool:
+    """An earlier run wrote the item as it is now: nothing to do (unless forced)."""
+    return _written(key) and key.checksum == checksum and not force
 
 
 def immediate_constraints() -> None:
