@@ -14,11 +14,15 @@ render for:
   of the demo (lead image, body images, tags, related stories), a generated article, a
   region listing and a topic listing, the same page ``--repeat`` times;
 - first render: the page cache on, what the edition's pages share already cached (after a
-  render of the home page), and each render a different generated article: the story's
-  first render after a publish, once the shared fragments are warm again. Target p50 <= 15 ms.
+  render of the home page), and each render a different generated article never shown
+  before, whose related stories' cards may not be kept yet either;
+- after publish: the page cache on, each generated article shown once, then published
+  again (a new revision, as an editor's correction), then rendered: what the first
+  reader after a publish costs, with what the publish left alone still kept (the related
+  stories' cards, header, footer). The target of #17: p50 <= 15 ms.
 
 ``--profile NAME`` profiles ``--repeat`` uncached renders of that page (home, article,
-generated, listing, topic), or ``first`` renders as above, with cProfile and prints the
+generated, listing, topic), or ``first`` or ``published`` renders as above, with cProfile and prints the
 functions that take the most time.
 ``--http`` also serves the site with gunicorn (the project's gunicorn settings, 2 workers,
 page cache off) and drives the article, the home page and the listing with wrk (2 threads,
@@ -106,13 +110,16 @@ def build(articles: int) -> None:
 
 
 def generated_articles(count: int) -> list[str]:
+    return [article.url for article in newest_articles(count)]
+
+
+def newest_articles(count: int) -> list:
     from wagtail.models import Locale
 
     from dateline.news.models import ArticlePage
 
     english = Locale.objects.get(language_code="en")
-    newest = ArticlePage.objects.live().filter(locale=english).order_by("-pk")[:count]
-    return [article.url for article in newest]
+    return list(ArticlePage.objects.live().filter(locale=english).order_by("-pk")[:count])
 
 
 class QueryCounter:
@@ -181,12 +188,43 @@ def first_renders(client, paths: list[str]) -> None:
     report("generated", "first render", results)
 
 
+def after_publish(client, count: int, profiler: cProfile.Profile | None = None) -> list:
+    """Each article rendered, published again, then rendered and measured: a reader's
+    request right after a publish. The publish runs the site's own invalidation (its
+    signal handlers), outside the measurement."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    settings.DATELINE_PAGE_CACHE = True
+    cache.clear()
+    render(client, "/")
+    articles = newest_articles(count + 3)[3:]
+    results = []
+    for article in articles:
+        render(client, article.url)
+        article.save_revision().publish()
+        if profiler:
+            profiler.enable()
+        results.append(render(client, article.url))
+        if profiler:
+            profiler.disable()
+    settings.DATELINE_PAGE_CACHE = False
+    return results
+
+
 def profile(client, urls: list[str], lines: int, out: str | None) -> None:
     """cProfile of renders of ``urls``: the same page uncached, or (``first``) a different
     article each time with the edition's shared parts cached."""
     from django.conf import settings
     from django.core.cache import cache
 
+    # This process's CPU time, not the clock's: on a busy machine the clock counts the
+    # other processes' turns too. Time spent waiting for the database is left out.
+    profiler = cProfile.Profile(time.process_time)
+    if urls == ["published"]:
+        after_publish(client, 60, profiler)
+        print_profile(profiler, "first renders after a publish", lines, out)
+        return
     first = len(set(urls)) > 1
     settings.DATELINE_PAGE_CACHE = first
     cache.clear()
@@ -195,19 +233,20 @@ def profile(client, urls: list[str], lines: int, out: str | None) -> None:
     if first:
         render(client, "/")
         urls = urls[3:]
-    # This process's CPU time, not the clock's: on a busy machine the clock counts the
-    # other processes' turns too. Time spent waiting for the database is left out.
-    profiler = cProfile.Profile(time.process_time)
     profiler.enable()
     for url in urls:
         client.get(url)
     profiler.disable()
     settings.DATELINE_PAGE_CACHE = False
+    what = "first renders of generated articles" if first else f"uncached renders of {urls[0]}"
+    print_profile(profiler, f"{len(urls)} {what}", lines, out)
+
+
+def print_profile(profiler: cProfile.Profile, what: str, lines: int, out: str | None) -> None:
     if out:
         profiler.dump_stats(out)
     stats = pstats.Stats(profiler).strip_dirs()
-    what = "first renders of generated articles" if first else f"uncached renders of {urls[0]}"
-    print(f"\n{len(urls)} {what}, by own time:")
+    print(f"\n{what}, by own time:")
     stats.sort_stats("tottime").print_stats(lines)
     print("by cumulative time:")
     stats.sort_stats("cumulative").print_stats(lines)
@@ -273,7 +312,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--var-dir", default="/tmp/dateline-renderbench")
     parser.add_argument(
-        "--profile", choices=sorted([*PAGES, "first"]), help="profile this page instead"
+        "--profile",
+        choices=sorted([*PAGES, "first", "published"]),
+        help="profile this page instead",
     )
     parser.add_argument("--profile-out", help="also write the profile's stats to this file")
     parser.add_argument("--lines", type=int, default=40, help="profile lines to print")
@@ -302,7 +343,8 @@ def main() -> None:
     client = Client()
     settings.DATELINE_PAGE_CACHE = False
     if args.profile:
-        urls = paths[1:] if args.profile == "first" else [pages[args.profile]] * args.repeat
+        special = {"first": paths[1:], "published": ["published"]}
+        urls = special.get(args.profile) or [pages[args.profile]] * args.repeat
         profile(client, urls, args.lines, args.profile_out)
         return
     print(
@@ -316,6 +358,7 @@ def main() -> None:
     for name, url in pages.items():
         uncached(client, name, url, args.repeat)
     first_renders(client, paths[1:])
+    report("generated", "after publish", after_publish(client, args.repeat))
     if args.http:
         throughput(env, pages, args.duration)
 

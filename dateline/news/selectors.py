@@ -176,6 +176,20 @@ def newest_tagged(edition: str, locale_id: int, term_ids: list[int]) -> dict[int
     return {term_id: found[name(term_id)] for term_id in term_ids}
 
 
+def warm_related_lists(article) -> None:
+    """Read again the kept lists of ``article``'s terms (``newest_tagged``) that a change
+    retired: one query for those not kept, none with the page cache off."""
+    from dateline.core.pagecache import enabled, locale_of
+
+    if not enabled() or not article.locale_id:
+        return
+    term_ids = sorted(
+        set(news.ArticleTag.objects.filter(page_id=article.pk).values_list("term_id", flat=True))
+    )
+    if term_ids:
+        newest_tagged(locale_of(article).language_code, article.locale_id, term_ids)
+
+
 def related_articles(article, limit: int = 3) -> list:
     """Stories on the same story: the editors' pins first, then, among the newest
     RELATED_CANDIDATES live articles sharing a place or topic with ``article``, those

@@ -210,6 +210,27 @@ def test_a_new_story_joins_the_related_lists_of_stored_stories(
     assert [a.title for a in response.context["related"]][:1] == ["Second landslide"]
 
 
+def test_the_publish_reads_the_related_lists_again_not_the_first_reader(
+    client, page_cache, site, story, django_capture_on_commit_callbacks
+):
+    """A publish retires its terms' Related lists and reads them again itself: the first
+    reader of a story sharing a term finds them kept, the newcomer in them."""
+    terms = [site["caucasus"], site["armenia"]]
+    neighbour = ArticlePageFactory(parent=site["home"], title="Bridge repaired", terms=terms)
+    assert client.get(neighbour.url).status_code == 200
+    second = ArticlePageFactory(parent=site["home"], title="Second landslide", terms=terms)
+    with django_capture_on_commit_callbacks(execute=True):
+        second.save_revision().publish()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(neighbour.url)
+    assert response["X-Dateline-Cache"] == "miss"
+    assert [a.title for a in response.context["related"]][:1] == ["Second landslide"]
+    term_lists = [
+        q["sql"] for q in queries if "UNION ALL" in q["sql"] and "news_relatedpin" not in q["sql"]
+    ]
+    assert term_lists == []
+
+
 def test_a_retitled_story_shows_its_new_title_on_the_cards_of_other_pages(
     client, page_cache, site, story, django_capture_on_commit_callbacks
 ):

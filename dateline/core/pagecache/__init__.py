@@ -42,6 +42,7 @@ from .invalidation import (
     invalidate_listings,
     invalidate_live,
     invalidate_page,
+    story_retired,
     urls_touched,
 )
 from .local import LocalCopies, local_copies
@@ -65,5 +66,6 @@ __all__ = [
     "locale_of",
     "page_seconds",
     "site_id",
+    "story_retired",
     "urls_touched",
 ]

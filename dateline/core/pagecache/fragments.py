@@ -77,16 +77,20 @@ def _stored_copies(local, prefix: str, names: list[str]) -> dict[str, tuple | No
     Each entry is (expiry time, the value pickled): each reader unpickles its own copy,
     since model instances are changed by the request that uses them.
     """
-    copies = {name: local.get(prefix + name) for name in names}
+    copies = {name: _current(local.get(prefix + name)) for name in names}
+    # A worker's copy that a change retired may have been made again already, by another
+    # worker or by the publish itself (``story_retired``): the shared cache is asked too.
     wanted = [prefix + name for name, copy in copies.items() if copy is None]
     shared = cache.get_many(wanted) if wanted else {}
     for name, copy in copies.items():
         if copy is None:
-            copies[name] = shared.get(prefix + name)
-    for name, copy in copies.items():
-        if copy is not None and not is_current(_tags(copy)):
-            copies[name] = None  # something it shows has changed since
+            copies[name] = _current(shared.get(prefix + name))
     return copies
+
+
+def _current(copy: tuple | None) -> tuple | None:
+    """The copy, unless something it shows has changed since it was made."""
+    return copy if copy is not None and is_current(_tags(copy)) else None
 
 
 def _computed(

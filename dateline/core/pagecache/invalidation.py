@@ -12,10 +12,16 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 
 from .dependencies import is_story, listings_of, story_tags, with_ancestors
 from .generations import bump, bump_all
 from .tags import bump_tags
+
+# Sent (``page=``, sender: the page's class) once a story's change is committed and what
+# showed it is retired: an app may read again, in the publisher's request, what the first
+# reader of every page showing it would otherwise wait for (news: the Related lists).
+story_retired = Signal()
 
 
 def editions_showing(page) -> set[str]:
@@ -45,10 +51,16 @@ def invalidate_page(page) -> None:
     urls = urls_touched(page, listed_in) if settings.WAGTAILFRONTENDCACHE else []
     if story:
         tags = story_tags(page, listed_in)
-        transaction.on_commit(lambda: (bump_tags(tags), _purge_frontend(urls)))
+        transaction.on_commit(lambda: _retire_story(page, tags, urls))
         return
     codes = editions_showing(page)
     transaction.on_commit(lambda: (bump(codes), _purge_frontend(urls)))
+
+
+def _retire_story(page, tags: set[str], urls: list[str]) -> None:
+    bump_tags(tags)
+    _purge_frontend(urls)
+    story_retired.send(sender=type(page), page=page)
 
 
 def invalidate_listings(page_ids: Iterable[int]) -> None:
