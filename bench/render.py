@@ -22,8 +22,8 @@ render for:
   stories' cards, header, footer). The target of #17: p50 <= 15 ms.
 
 ``--profile NAME`` profiles ``--repeat`` uncached renders of that page (home, article,
-generated, listing, topic), or ``first`` or ``published`` renders as above, with cProfile and prints the
-functions that take the most time.
+generated, listing, topic), or ``first`` or ``published`` renders as above, with cProfile,
+and prints the functions that take the most time.
 ``--http`` also serves the site with gunicorn (the project's gunicorn settings, 2 workers,
 page cache off) and drives the article, the home page and the listing with wrk (2 threads,
 32 connections, ``--duration`` seconds): requests/s, p50/p99 and timeouts.
