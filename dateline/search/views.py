@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -21,9 +22,20 @@ from .language import config_for, highlight, query_stems, snippet
 from .registry import entry_for, searchable_models
 
 
+# How long an edge cache in front may answer the same search from its copy. Breaking news
+# sends thousands of readers to the same few words; the page cache keeps no search (any
+# query string would fill it), the edge does, and a story's publish bans its edition's
+# searches there (core.pagecache.urls_touched). Browsers keep none.
+SEARCH_CDN_SECONDS = 60
+
+
 def search(request):
     context, status = search_context(request)
-    return TemplateResponse(request, "dateline_search/search.html", context, status=status)
+    response = TemplateResponse(request, "dateline_search/search.html", context, status=status)
+    # Only for a reader the page cache would serve (no session): never an editor's page.
+    if status == 200 and getattr(request, "_dateline_anonymous", False):
+        patch_cache_control(response, public=True, max_age=0, s_maxage=SEARCH_CDN_SECONDS)
+    return response
 
 
 def search_context(request) -> tuple[dict, int]:

@@ -14,6 +14,8 @@ vcl 4.1;
 #   fails or answers 5xx);
 # - never keeps logged-in or personal answers: /admin/, editors' and form-users' cookies,
 #   anything but GET and HEAD, answers that set a cookie or say private/no-store/no-cache;
+# - marks each fetch (X-Dateline-Edge-Fetch), for which gunicorn checks the page against
+#   the last second's publishes too; keeps Dateline's stale copies (s-maxage=1) a second;
 # - is cleared by Dateline on publish (FRONTEND_CACHE_BACKEND=varnish): PURGE for an exact
 #   address, BAN with X-Ban-Url (a regular expression on the path) and X-Ban-Host for the
 #   other pages of a listing, both only from the addresses in `purgers`.
@@ -149,6 +151,9 @@ sub vcl_purge {
 sub vcl_backend_fetch {
     unset bereq.http.X-Dateline-Edge;
     unset bereq.http.X-Dateline-Stale;
+    # Tells gunicorn that what it answers is kept here: it then checks the page against the
+    # publishes of the last second too, which each worker otherwise notices within a second.
+    set bereq.http.X-Dateline-Edge-Fetch = "1";
 }
 
 sub vcl_backend_response {

@@ -164,6 +164,24 @@ def test_another_workers_publish_retires_pages_within_the_memo(client, page_cach
         assert client.get(story.url)["X-Dateline-Cache"] == "miss"
 
 
+def test_the_edge_caches_fetch_sees_another_workers_publish_at_once(client, page_cache, story):
+    """What the edge cache fetches it keeps for minutes: such a request is checked against
+    the publishes of the last second too, which a worker's memo would hide from it."""
+    from dateline.core.pagecache import tags
+
+    edge = {"X-Dateline-Edge-Fetch": "1"}
+    with override_settings(DATELINE_GENERATION_MEMO_SECONDS=60):
+        assert client.get(story.url)["X-Dateline-Cache"] == "miss"
+        # Another worker publishes the story: its tag moves past the stored page's reading.
+        cache.set(tags._tag_key(f"page:{story.pk}"), int(cache.incr(tags.CLOCK_KEY)))
+        assert client.get(story.url)["X-Dateline-Cache"] == "hit"  # this worker's memo
+        assert client.get(story.url, headers=edge)["X-Dateline-Cache"] == "miss"
+        # And another worker's bump of the whole edition.
+        cache.incr(generations._generation_key("en"))
+        assert client.get(story.url)["X-Dateline-Cache"] == "hit"
+        assert client.get(story.url, headers=edge)["X-Dateline-Cache"] == "miss"
+
+
 def stored_page_key() -> str:
     """The key of the one page this worker holds a copy of."""
     (key,) = (key for key in pagecache.local_copies._entries if ":page:" in key)
@@ -299,6 +317,21 @@ def test_a_page_number_is_kept_other_queries_are_not(client, page_cache, site, s
     assert client.get(f"{listing}?page=1")["X-Dateline-Cache"] == "hit"
     assert client.get(f"{listing}?sort=oldest")["X-Dateline-Cache"] == "bypass"
     assert client.get("/search/?q=floods")["X-Dateline-Cache"] == "bypass"
+
+
+def test_a_readers_search_may_be_kept_by_the_edge_for_a_minute_an_editors_never(
+    client, page_cache, story, editor
+):
+    response = client.get("/search/?q=floods")
+    assert response["X-Dateline-Cache"] == "bypass"  # the app keeps no search
+    control = response["Cache-Control"]
+    assert "public" in control and "s-maxage=60" in control and "max-age=0" in control
+    missing_page = client.get("/search/?q=floods&page=999")
+    assert missing_page.status_code == 404
+    assert "public" not in missing_page.get("Cache-Control", "")
+    client.force_login(editor)
+    control = client.get("/search/?q=floods").get("Cache-Control", "")
+    assert "public" not in control and "private" in control
 
 
 SHARED = ["/api/v2/articles/?limit=5", "/sitemap.xml", "/sitemap-en.xml", "/news-sitemap-en.xml"]
@@ -624,6 +657,7 @@ def test_the_addresses_a_story_touches_are_its_own_its_listings_and_feeds(site, 
         f"{base}/feeds/rss{site['armenia'].url}",
         f"{base}/sitemap-en.xml",
         f"{base}/news-sitemap-en.xml",
+        f"{base}/search/",  # the edge bans every search of the edition with it
     ]
     for url in expected:
         assert url in urls, url

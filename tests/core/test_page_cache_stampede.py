@@ -102,6 +102,11 @@ def test_readers_of_a_page_past_its_time_get_the_copy_while_one_renders(
     assert all(b"Dam holds as water rises" in answer.content for answer in answers)
     stale = [answer for answer in answers if answer["X-Dateline-Cache"] == "stale"]
     assert {answer["ETag"] for answer in stale} == {first["ETag"]}  # the copy there was
+    # An edge cache in front keeps the old copy a second, browsers not at all.
+    for answer in stale:
+        assert "s-maxage=1" in answer["Cache-Control"] and "max-age=0" in answer["Cache-Control"]
+    (rendered,) = [answer for answer in answers if answer["X-Dateline-Cache"] == "miss"]
+    assert "s-maxage=60" in rendered["Cache-Control"]
     assert Client().get(story.url)["X-Dateline-Cache"] == "hit"
     assert len(renders) == 1
 
@@ -134,3 +139,26 @@ def test_after_a_publish_the_next_reader_gets_the_new_page_and_only_one_renders_
         after = Client().get(story.url)
         assert after["X-Dateline-Cache"] == "hit"
         assert b"Dam breached" in after.content
+
+
+def test_a_page_rendered_while_a_publish_commits_is_answered_as_stale(
+    short_lived_cache, story, renders
+):
+    """A render that read the database before a publish committed holds the old page: its
+    reader gets it marked stale, which an edge cache keeps a second, not a minute."""
+    with override_settings(DATELINE_PAGE_CACHE_SECONDS=60):
+        stored("/")
+        answers = []
+        reader = threading.Thread(target=lambda: answers.append(Client().get(story.url)))
+        reader.start()
+        time.sleep(RENDER_SECONDS / 2)  # the reader's render is under way
+        story.title = "Dam breached"
+        story.save_revision().publish()
+        reader.join(30)
+        connection.close()
+        (answer,) = answers
+        assert answer["X-Dateline-Cache"] == "stale"
+        assert "s-maxage=1" in answer["Cache-Control"]
+        fresh = Client().get(story.url)
+        assert fresh["X-Dateline-Cache"] == "miss"
+        assert b"Dam breached" in fresh.content

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language_from_path
 
 from .. import replicas
-from .conf import PREFIX
+from .conf import PREFIX, memo_seconds
 from .local import NO_COPIES, local_copies
 from .tags import forget_versions
 
@@ -45,10 +45,9 @@ def generation(edition: str) -> int:
     a stored page costs one cache round trip, not two: another process's publish shows
     here within that second, this process's own at once (bump() forgets the memo).
     """
-    memo_seconds = settings.DATELINE_GENERATION_MEMO_SECONDS
     now = time.monotonic()
     recent = _recent_generations.get(edition)
-    if recent is not None and now - recent[1] < memo_seconds:
+    if recent is not None and now - recent[1] < memo_seconds():
         return recent[0]
     key = _generation_key(edition)
     value = cache.get(key)

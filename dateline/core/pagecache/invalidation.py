@@ -91,8 +91,8 @@ def invalidate_everything() -> None:
 def urls_touched(page, listed_in: Iterable[int] | None = None) -> list[str]:
     """The absolute addresses a change of ``page`` makes stale, for a CDN in front: the
     page and its translations, the first page of each listing that shows it (its sections
-    up to the edition's home, its terms, its authors) with their RSS and Atom feeds, and
-    the sitemaps. Later pages of a listing (``?page=2``) age out by ``s-maxage``.
+    up to the edition's home, its terms, its authors) with their RSS and Atom feeds, the
+    sitemaps and the edition's search page (a CDN bans its other queries with it). Later pages of a listing (``?page=2``) age out by ``s-maxage``.
     ``listed_in``: the listings' ids, if already known (``dependencies.listings_of``)."""
     from wagtail.models import Page
 
@@ -104,7 +104,7 @@ def urls_touched(page, listed_in: Iterable[int] | None = None) -> list[str]:
     for home, addresses in _by_home(listings).items():
         urls += addresses
         urls += [_feed(home, address, kind) for address in addresses for kind in ("rss", "atom")]
-    return list(dict.fromkeys(urls + _sitemaps(page)))
+    return list(dict.fromkeys(urls + _sitemaps(page) + _searches(page)))
 
 
 def _site_root(page) -> str:
@@ -117,6 +117,17 @@ def _sitemaps(page) -> list[str]:
     code = page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE
     names = ("sitemap.xml", f"sitemap-{code}.xml", f"news-sitemap-{code}.xml")
     return [f"{base}/{name}" for name in names]
+
+
+def _searches(page) -> list[str]:
+    """The edition's search page: the edge keeps searches (search.views), and bans every
+    query of this address with it."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    code = page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE
+    with translation.override(code):
+        return [f"{_site_root(page)}{reverse('search')}"]
 
 
 def _by_home(listings) -> dict[str, list[str]]:

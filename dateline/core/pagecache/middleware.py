@@ -8,12 +8,14 @@ from dateline.core import wagtail_internals
 
 from . import singleflight
 from .candidates import cache_edition, cache_key_query, is_candidate, page_key
-from .conf import enabled
+from .conf import enabled, exact_reads
 from .dependencies import page_tags, view_tags
 from .generations import ALL_EDITIONS, UNKNOWN_GENERATION, copies_for, generation
 from .priming import prime_view
 from .responses import STATUS_HEADER, answer_stored, entry_for, is_personal, is_storable
 from .tags import clock, collecting
+
+EDGE_FETCH_HEADER = "HTTP_X_DATELINE_EDGE_FETCH"
 
 
 class PageCacheMiddleware:
@@ -28,6 +30,14 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # The edge cache (deploy/varnish/dateline.vcl) marks its fetches: it keeps what it
+        # gets for minutes, so a publish of the last second must not be missed here.
+        if request.META.get(EDGE_FETCH_HEADER) == "1":
+            with exact_reads():
+                return self._answer(request)
+        return self._answer(request)
+
+    def _answer(self, request: HttpRequest) -> HttpResponse:
         edition = cache_edition(request)
         candidate = enabled() and is_candidate(request, edition)
         # Any reader's request, stored or not (a search), reads the site and its settings
@@ -68,7 +78,10 @@ class PageCacheMiddleware:
         made_from.add(dict.fromkeys(own, made_from.started))
         entry = entry_for(response, dict(made_from))
         singleflight.store(key, entry, local)
-        return answer_stored(request, entry, "miss")
+        # A publish committed while this render read the database: the page is already
+        # retired, and is answered as the stale copy it is.
+        retired = singleflight.state_of(entry) == singleflight.RETIRED
+        return answer_stored(request, entry, "stale" if retired else "miss")
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not getattr(request, "_dateline_anonymous", False):

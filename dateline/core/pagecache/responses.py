@@ -84,9 +84,18 @@ def _stored(response: HttpResponse) -> dict:
     }
 
 
+# A stale copy (served while another request renders the page, or made from data a
+# publish has since changed) is kept this long by a shared cache in front, and not at all
+# by browsers: a CDN would otherwise keep the old page for its whole s-maxage.
+STALE_CDN_SECONDS = 1
+
+
 def answer_stored(request: HttpRequest, entry: dict, status: str) -> HttpResponse:
     """The stored page for this reader, marked with ``status`` ("hit", "miss", "stale")."""
-    return _answer(request, _from_stored(request, entry), status)
+    response = _from_stored(request, entry)
+    if status == "stale":
+        patch_cache_control(response, max_age=0, s_maxage=STALE_CDN_SECONDS)
+    return _answer(request, response, status)
 
 
 def _from_stored(request: HttpRequest, entry: dict) -> HttpResponse:

@@ -18,11 +18,10 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.core.cache import cache
 
 from .. import replicas
-from .conf import PREFIX
+from .conf import PREFIX, memo_seconds
 
 CLOCK_KEY = f"{PREFIX}:clock"
 # A tag outlives every entry that may carry it (pages and parts are kept minutes).
@@ -58,12 +57,12 @@ def versions(tags: Iterable[str]) -> dict[str, int]:
     """When each tag was last bumped (0: not in living memory), kept in this process for
     ``DATELINE_GENERATION_MEMO_SECONDS`` like the generations: another process's bump shows
     here within that second, this process's own at once."""
-    memo_seconds = settings.DATELINE_GENERATION_MEMO_SECONDS
+    memo = memo_seconds()
     now = time.monotonic()
     found, wanted = {}, []
     for tag in tags:
         recent = _recent_versions.get(tag)
-        if recent is not None and now - recent[1] < memo_seconds:
+        if recent is not None and now - recent[1] < memo:
             found[tag] = recent[0]
         else:
             wanted.append(tag)
