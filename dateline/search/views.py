@@ -21,7 +21,6 @@ from .forms import read_search
 from .language import config_for, highlight, query_stems, snippet
 from .registry import entry_for, searchable_models
 
-
 # How long an edge cache in front may answer the same search from its copy. Breaking news
 # sends thousands of readers to the same few words; the page cache keeps no search (any
 # query string would fill it), the edge does, and a story's publish bans its edition's

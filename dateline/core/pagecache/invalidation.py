@@ -92,7 +92,8 @@ def urls_touched(page, listed_in: Iterable[int] | None = None) -> list[str]:
     """The absolute addresses a change of ``page`` makes stale, for a CDN in front: the
     page and its translations, the first page of each listing that shows it (its sections
     up to the edition's home, its terms, its authors) with their RSS and Atom feeds, the
-    sitemaps and the edition's search page (a CDN bans its other queries with it). Later pages of a listing (``?page=2``) age out by ``s-maxage``.
+    sitemaps and the edition's search page (a CDN bans its other queries with it). Later
+    pages of a listing (``?page=2``) age out by ``s-maxage``.
     ``listed_in``: the listings' ids, if already known (``dependencies.listings_of``)."""
     from wagtail.models import Page
 
