@@ -23,6 +23,8 @@ keepalive = 15
 # gunicorn's default of 1,000 one worker could end up holding every kept-alive connection
 # while the others idle: the soak bench saw whole minutes at half speed, one worker at 0 %
 # CPU. With a cap, a worker that holds its share stops accepting and the others take the
-# rest. Four connections a thread leaves room for kept-alive connections waiting for their
-# next request; workers × this must stay above the connections nginx (or a bench) opens.
-worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS") or threads * 4)
+# rest. Workers × this must stay above the connections nginx, Varnish and readers open
+# together: a connection past it is not accepted until one closes, and kept-alive ones
+# under load never do (bench/storm.py's 65th connection, next to wrk's 64 with 2 workers of
+# 32, waited a whole minute). Five a thread: 40 a worker, room above an even share of 64.
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS") or threads * 5)
