@@ -51,7 +51,9 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its only part is a receiver that queues a purge
+    # of each published page for the worker; core.pagecache purges the page, its listings
+    # and feeds itself (WAGTAILFRONTENDCACHE, settings/caching.py, is read without it).
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",

@@ -95,3 +95,43 @@ def test_a_varnish_that_is_down_does_not_stop_a_publish(settings, caplog):
     backend = VarnishBackend({"LOCATION": "http://127.0.0.1:9"})  # nothing listens there
     backend.purge_batch(["https://news.example.org/story/"])
     assert "Could not reach Varnish for PURGE" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_publish_purges_varnish_at_once_and_queues_a_cdns_purge(
+    varnish, settings, site, django_capture_on_commit_callbacks
+):
+    """Wagtail queues purges for the worker; Varnish is purged by the publish itself, so a
+    story shows at the edge even while the worker is busy or missing. A CDN's purge stays
+    queued."""
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.helpers.factories import ArticlePageFactory
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.DATELINE_GENERATION_MEMO_SECONDS = 0
+    story = ArticlePageFactory(parent=site["home"], title="Pass closed", terms=[site["armenia"]])
+    port = varnish.server_address[1]
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "dateline.core.edge.VarnishBackend",
+            "LOCATION": f"http://127.0.0.1:{port}",
+        }
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    purged = [path for method, path, _headers in Heard.requests if method == "PURGE"]
+    assert story.url in purged and "/" in purged
+    purges_queued = DBTaskResult.objects.filter(task_path__contains="frontend_cache")
+    assert not purges_queued.exists()  # nothing left for a worker
+
+    Heard.requests.clear()
+    settings.WAGTAILFRONTENDCACHE["cdn"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": "http://127.0.0.1:9",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    assert story.url in [path for method, path, _headers in Heard.requests if method == "PURGE"]
+    (queued,) = purges_queued
+    assert "'cdn'" in str(queued.args_kwargs) and "varnish" not in str(queued.args_kwargs)

@@ -162,7 +162,19 @@ def _absolute(urls: Iterable[str | None]) -> list[str]:
 
 
 def _purge_frontend(urls: list[str]) -> None:
-    if urls and settings.WAGTAILFRONTENDCACHE:
-        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    """Clear ``urls`` at the edge. Wagtail queues every purge as a task, so the change would
+    show there only once a worker ran it, late while the worker sends a newsletter, never
+    without one. A backend that answers at once (``purges_at_once``: our Varnish, next to
+    the app) is called here; a CDN's API, which may take seconds, stays queued."""
+    if not urls or not settings.WAGTAILFRONTENDCACHE:
+        return
+    from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
 
-        PurgeBatch(urls).purge()
+    queued = []
+    for name, backend in get_backends().items():
+        if getattr(backend, "purges_at_once", False):
+            backend.purge_batch(urls)
+        else:
+            queued.append(name)
+    if queued:
+        purge_urls_from_cache(urls, backends=queued)
