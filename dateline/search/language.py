@@ -11,6 +11,7 @@ that parse, never the raw text: nothing a reader types reaches a query language 
 
 import html
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -40,9 +41,18 @@ def config_for(language_code: str) -> str:
     return settings.DATELINE_SEARCH_CONFIGS.get(language_code, "simple")
 
 
-@lru_cache(maxsize=8)
+# Each thread's stemmers: a Snowball stemmer keeps the word it is stemming in itself, so
+# gunicorn's threads must not share one (a shared one answered a search with a 500 under
+# bench/storm.py's load: IndexError inside the stemmer).
+_stemmers = threading.local()
+
+
 def _stemmer(language: str):
-    return snowballstemmer.stemmer(language)
+    mine = _stemmers.__dict__
+    stemmer = mine.get(language)
+    if stemmer is None:
+        stemmer = mine[language] = snowballstemmer.stemmer(language)
+    return stemmer
 
 
 @lru_cache(maxsize=200_000)

@@ -1,7 +1,12 @@
 """Morphology: English stemming and Russian forms, on SQLite and PostgreSQL alike."""
 
-import pytest
+import sys
+import threading
 
+import pytest
+import snowballstemmer
+
+from dateline.search import language
 from dateline.search.language import parse_query
 from tests.helpers.factories import make_russian_edition
 
@@ -78,3 +83,34 @@ def test_the_russian_hint_says_what_works(client, russian):
         "Перемирие в Нагорном Карабахе",
     ]
     assert found(client, "Карабах —переговоры") == []
+
+
+def test_threads_stemming_at_once_each_get_their_own_words_stems():
+    """gunicorn's threads search at the same time: a stemmer shared between them mixed
+    up the words it was stemming (and raised IndexError, a 500)."""
+    roots = ("flood", "negotiat", "report", "communit", "sanction")
+    endings = ("", "s", "ed", "ing", "ation", "ations", "ies", "ness", "ively")
+    words = [root + ending for root in roots for ending in endings]
+    expected = {word: snowballstemmer.stemmer("english").stemWord(word) for word in words}
+    wrong, errors = [], []
+
+    def stem_many() -> None:
+        try:
+            for _ in range(200):
+                for word in words:
+                    if language._stemmer("english").stemWord(word) != expected[word]:
+                        wrong.append(word)
+        except Exception as error:  # noqa: BLE001 - the shared stemmer's failure is the point
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as a loaded server does, and more
+    try:
+        threads = [threading.Thread(target=stem_many) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == [] and wrong == []
