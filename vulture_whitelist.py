@@ -96,6 +96,7 @@ _.allow_migrate
 _.check_read_replicas
 _.check_storage_writable
 _.VarnishBackend  # core.edge: named by WAGTAILFRONTENDCACHE (FRONTEND_CACHE_BACKEND=varnish)
+_.purge  # core.edge.VarnishBackend: the method of Wagtail's frontend-cache backend interface
 # Model fields the import's bulk writer sets on rows it inserts or updates itself
 # (imports/pipeline/bulk.py), read back by Django's field lists, not by name.
 _.page_ptr_id
