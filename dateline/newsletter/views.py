@@ -61,9 +61,20 @@ def subscribe(request):
             _("This address was entered too many times. Please try again in an hour."),
             status=429,
         )
-    subscriptions.signup(
-        email, form.cleaned_data["edition"], get_language() or settings.LANGUAGE_CODE
-    )
+    try:
+        subscriptions.signup(
+            email, form.cleaned_data["edition"], get_language() or settings.LANGUAGE_CODE
+        )
+    except subscriptions.MailNotSent:
+        return _problem(
+            request,
+            _("We could not send your confirmation"),
+            _(
+                "Our mail server did not answer, so nothing was saved. "
+                "Please try again in a few minutes."
+            ),
+            status=503,
+        )
     return redirect("newsletter:check_inbox")
 
 

@@ -163,6 +163,23 @@ def test_a_publish_is_visible_through_the_edge_within_two_seconds(newsroom, edge
     assert site.warm(path).body.count("Ceasefire broken within hours") >= 1
 
 
+def test_a_readers_search_is_kept_by_the_edge_until_a_story_is_published(newsroom, edge):
+    """Breaking news sends many readers to the same words: the edge answers them from its
+    copy, and a story's publish bans the edition's searches there."""
+    site = edge()
+    search = "/search/?q=ceasefire"
+    first = site.warm(search)
+    assert "Ceasefire agreed after a day of fighting" in first.body
+    published = site.publish_title(newsroom["article"].pk, "Ceasefire broken within hours")
+    visible = wait_until(
+        lambda: "Ceasefire broken within hours" in site.get(search).body and time.time(),
+        2,
+        "the new headline in the search through Varnish",
+        every=0.05,
+    )
+    assert visible - published < 2
+
+
 def test_with_gunicorn_stopped_cached_pages_are_still_served(newsroom, edge):
     site = edge(cdn_seconds=1)
     path = newsroom["article_path"]

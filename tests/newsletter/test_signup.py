@@ -322,3 +322,22 @@ def test_pages_for_one_reader_are_never_stored_by_a_cache(client, site):
         cache_control = client.get(url).headers.get("Cache-Control", "")
         directives = {part.strip() for part in cache_control.split(",")}
         assert {"private", "no-store"} <= directives, f"{url}: {cache_control!r}"
+
+
+def test_a_mail_server_that_does_not_answer_gets_a_503_and_a_retry_works(client, site, settings):
+    """No 500, and no signup recorded without its email: the hour's limit would otherwise
+    keep the reader from ever getting the confirmation."""
+    from tests.helpers.servers import free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens
+    settings.EMAIL_TIMEOUT = 5
+    response = signup(client)
+    assert response.status_code == 503
+    assert "We could not send your confirmation" in response.content.decode()
+    assert not Subscriber.objects.exists()
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert signup(client).status_code == 302
+    (message,) = mail.outbox
+    assert "/newsletter/confirm/" in message.body

@@ -52,13 +52,22 @@ def signup(email: str, edition: str, language: str) -> None:
             template, subject = "confirm", _("Please confirm your subscription")
         subscriber.confirmation_sent_at = now
         subscriber.save()
-    extra = {}
-    if template == "confirm":
-        with translation.override(language):
-            extra["confirm_url"] = emails.absolute(
-                reverse("newsletter:confirm", args=[tokens.confirm_token(subscriber)])
-            )
-    emails.notice(subscriber, template, subject, **extra).send()
+        extra = {}
+        if template == "confirm":
+            with translation.override(language):
+                extra["confirm_url"] = emails.absolute(
+                    reverse("newsletter:confirm", args=[tokens.confirm_token(subscriber)])
+                )
+        # Sent before the commit: if the mail server does not take it, nothing is recorded,
+        # and the hour's limit does not stop the reader from trying again.
+        try:
+            emails.notice(subscriber, template, subject, **extra).send()
+        except OSError as error:  # smtplib's errors and a refused connection alike
+            raise MailNotSent from error
+
+
+class MailNotSent(Exception):
+    """The mail server did not take a signup's message; the signup was not recorded."""
 
 
 def purge_expired_pending() -> int:
