@@ -249,6 +249,22 @@ def test_the_publish_reads_the_related_lists_again_not_the_first_reader(
     assert term_lists == []
 
 
+def test_a_failing_receiver_after_a_publish_neither_undoes_nor_breaks_it(
+    client, page_cache, story, django_capture_on_commit_callbacks, caplog
+):
+    def broken(sender, page, **kwargs):
+        raise ConnectionError("database gone")
+
+    pagecache.story_retired.connect(broken, dispatch_uid="test-broken")
+    try:
+        client.get(story.url)
+        publish_change(story, django_capture_on_commit_callbacks, title="Mountain road reopens")
+    finally:
+        pagecache.story_retired.disconnect(dispatch_uid="test-broken")
+    assert b"Mountain road reopens" in client.get(story.url).content
+    assert "failed after a publish" in caplog.text
+
+
 def test_a_retitled_story_shows_its_new_title_on_the_cards_of_other_pages(
     client, page_cache, site, story, django_capture_on_commit_callbacks
 ):

@@ -8,6 +8,7 @@ parts (cards, Popular) that show it; the rest of the edition stays stored. Any o
 change, and site settings, sites and locales, retire whole editions (``generations``).
 """
 
+import logging
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from django.dispatch import Signal
 from .dependencies import is_story, listings_of, story_tags, with_ancestors
 from .generations import bump, bump_all
 from .tags import bump_tags
+
+logger = logging.getLogger("dateline.pagecache")
 
 # Sent (``page=``, sender: the page's class) once a story's change is committed and what
 # showed it is retired: an app may read again, in the publisher's request, what the first
@@ -60,7 +63,11 @@ def invalidate_page(page) -> None:
 def _retire_story(page, tags: set[str], urls: list[str]) -> None:
     bump_tags(tags)
     _purge_frontend(urls)
-    story_retired.send(sender=type(page), page=page)
+    # What a receiver reads again only saves a reader's wait: its failure must not turn a
+    # committed publish into an error page for the editor.
+    for receiver, error in story_retired.send_robust(sender=type(page), page=page):
+        if isinstance(error, Exception):
+            logger.error("%s failed after a publish of page %s: %r", receiver, page.pk, error)
 
 
 def invalidate_listings(page_ids: Iterable[int]) -> None:
