@@ -218,13 +218,7 @@ def profile(client, urls: list[str], lines: int, out: str | None) -> None:
     from django.conf import settings
     from django.core.cache import cache
 
-    # This process's CPU time, not the clock's: on a busy machine the clock counts the
-    # other processes' turns too. Time spent waiting for the database is left out.
-    profiler = cProfile.Profile(time.process_time)
-    if urls == ["published"]:
-        after_publish(client, 60, profiler)
-        print_profile(profiler, "first renders after a publish", lines, out)
-        return
+    profiler = cpu_profiler()
     first = len(set(urls)) > 1
     settings.DATELINE_PAGE_CACHE = first
     cache.clear()
@@ -240,6 +234,18 @@ def profile(client, urls: list[str], lines: int, out: str | None) -> None:
     settings.DATELINE_PAGE_CACHE = False
     what = "first renders of generated articles" if first else f"uncached renders of {urls[0]}"
     print_profile(profiler, f"{len(urls)} {what}", lines, out)
+
+
+def profile_after_publish(client, count: int, lines: int, out: str | None) -> None:
+    profiler = cpu_profiler()
+    after_publish(client, count, profiler)
+    print_profile(profiler, f"{count} first renders after a publish", lines, out)
+
+
+def cpu_profiler() -> cProfile.Profile:
+    # This process's CPU time, not the clock's: on a busy machine the clock counts the
+    # other processes' turns too. Time spent waiting for the database is left out.
+    return cProfile.Profile(time.process_time)
 
 
 def print_profile(profiler: cProfile.Profile, what: str, lines: int, out: str | None) -> None:
@@ -342,9 +348,11 @@ def main() -> None:
     pages = {name: path or paths[0] for name, path in PAGES.items()}
     client = Client()
     settings.DATELINE_PAGE_CACHE = False
+    if args.profile == "published":
+        profile_after_publish(client, args.repeat, args.lines, args.profile_out)
+        return
     if args.profile:
-        special = {"first": paths[1:], "published": ["published"]}
-        urls = special.get(args.profile) or [pages[args.profile]] * args.repeat
+        urls = paths[1:] if args.profile == "first" else [pages[args.profile]] * args.repeat
         profile(client, urls, args.lines, args.profile_out)
         return
     print(

@@ -183,9 +183,7 @@ def warm_related_lists(article) -> None:
 
     if not enabled() or not article.locale_id:
         return
-    term_ids = sorted(
-        set(news.ArticleTag.objects.filter(page_id=article.pk).values_list("term_id", flat=True))
-    )
+    term_ids, _pins = _terms_and_pins(article)
     if term_ids:
         newest_tagged(locale_of(article).language_code, article.locale_id, term_ids)
 

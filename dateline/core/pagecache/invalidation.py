@@ -112,7 +112,7 @@ def urls_touched(page, listed_in: Iterable[int] | None = None) -> list[str]:
     for home, addresses in _by_home(listings).items():
         urls += addresses
         urls += [_feed(home, address, kind) for address in addresses for kind in ("rss", "atom")]
-    return list(dict.fromkeys(urls + _sitemaps(page) + _searches(page)))
+    return list(dict.fromkeys(urls + _edition_addresses(page)))
 
 
 def _site_root(page) -> str:
@@ -120,22 +120,18 @@ def _site_root(page) -> str:
     return (site.root_url if site is not None else settings.DATELINE_BASE_URL).rstrip("/")
 
 
-def _sitemaps(page) -> list[str]:
-    base = _site_root(page)
-    code = page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE
-    names = ("sitemap.xml", f"sitemap-{code}.xml", f"news-sitemap-{code}.xml")
-    return [f"{base}/{name}" for name in names]
-
-
-def _searches(page) -> list[str]:
-    """The edition's search page: the edge keeps searches (search.views), and bans every
-    query of this address with it."""
+def _edition_addresses(page) -> list[str]:
+    """The sitemaps that list ``page``, and its edition's search page (the edge keeps
+    searches, search.views, and bans every query of this address with it)."""
     from django.urls import reverse
     from django.utils import translation
 
+    base = _site_root(page)
     code = page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE
+    names = ("sitemap.xml", f"sitemap-{code}.xml", f"news-sitemap-{code}.xml")
     with translation.override(code):
-        return [f"{_site_root(page)}{reverse('search')}"]
+        search = reverse("search")
+    return [*(f"{base}/{name}" for name in names), f"{base}{search}"]
 
 
 def _by_home(listings) -> dict[str, list[str]]:
