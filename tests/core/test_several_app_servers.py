@@ -3,8 +3,9 @@ gunicorn twice, sharing the database, Redis (the page cache) and the media bucke
 S3 server), with nginx spreading requests over both.
 
 An editor publishes through one server and readers of the other see it within a second; an image
-uploaded through one is shown by the other; one server stopped while readers keep coming
-costs none of them a failed request (nginx retries on the other).
+uploaded through one is shown by the other; one server stopped while readers keep coming,
+or one that lost its database, costs none of them a failed request (nginx retries on the
+other).
 
 On the SQLite run the two servers share one database file, as two app servers on one
 machine would.
@@ -77,6 +78,7 @@ def cluster(tmp_path, settings, monkeypatch):
             "article": article,
             "path": article.url_path.removeprefix(site["home"].url_path[:-1]),
             "shared": shared,
+            "env": env,
         }
     finally:
         for server in reversed(started):
@@ -178,10 +180,16 @@ def test_a_publish_and_an_upload_through_one_server_are_seen_through_the_other(c
     assert cluster["s3"].endpoint in headers["Content-Security-Policy"]
 
 
+def server_logs(cluster) -> str:
+    """What both servers and nginx logged, for a failure's message."""
+    logs = [cluster["one"].log, cluster["two"].log, cluster["nginx"].root / "error.log"]
+    return "\n".join(f"--- {log}:\n{log.read_text(errors='replace')[-6000:]}" for log in logs)
+
+
 def test_one_server_stopped_mid_traffic_costs_no_reader_a_request(cluster):
     nginx, path = cluster["nginx"], cluster["path"]
     paths = ["/", path, "/about/", "/robots.txt", "/feeds/rss/"]
-    results: list[tuple[float, int, str]] = []  # (sent at, status, which server answered)
+    results: list[tuple[float, int, str, str]] = []  # (sent at, status, which server, path)
     stop = threading.Event()
 
     def reader(offset: int) -> None:
@@ -190,11 +198,12 @@ def test_one_server_stopped_mid_traffic_costs_no_reader_a_request(cluster):
             while not stop.is_set():
                 sent = time.monotonic()
                 try:
-                    response = session.get(nginx.url + paths[n % len(paths)], timeout=60)
+                    asked = paths[n % len(paths)]
+                    response = session.get(nginx.url + asked, timeout=60)
                     results.append((sent, response.status_code,
-                                    response.headers.get("X-Upstream", "")))  # fmt: skip
+                                    response.headers.get("X-Upstream", ""), asked))  # fmt: skip
                 except requests.RequestException as exc:
-                    results.append((sent, 0, repr(exc)))
+                    results.append((sent, 0, repr(exc), asked))
                 n += 1
 
     readers = [threading.Thread(target=reader, args=(i,)) for i in range(3)]
@@ -215,8 +224,34 @@ def test_one_server_stopped_mid_traffic_costs_no_reader_a_request(cluster):
             thread.join(60)
 
     failed = [r for r in results if r[1] != 200]
-    assert not failed, f"{len(failed)} of {len(results)} failed: {failed[:5]}"
+    assert not failed, (
+        f"{len(failed)} of {len(results)} failed ({stopped_at=}): {failed[:5]}\n"
+        + server_logs(cluster)
+    )
     after = [r for r in results if r[0] > stopped_at + 1]
     # Asked a second after the stop, every reader is answered by the other server (nginx
     # may try the stopped one first and retry: X-Upstream then names both).
     assert after and all(r[2].endswith(two) for r in after), "all go to the other server"
+
+
+def test_a_server_that_lost_its_database_costs_no_reader_a_request(cluster, tmp_path):
+    """An app server whose database connection fails answers the designed 503 (core/faults.py);
+    nginx asks the other server for the reader's GET."""
+    missing = tmp_path / "missing" / "dateline.sqlite3"  # a folder that is not there
+    env = {**cluster["env"], "DATABASE_URL": f"sqlite:///{missing}"}
+    del env["CACHE_URL"]  # a cache of its own, empty: every page needs the database
+    cut_off = Gunicorn(env, tmp_path / "cut-off.log", workers=1)
+    nginx = Nginx([f"127.0.0.1:{cut_off.port}", f"127.0.0.1:{cluster['two'].port}"])
+    try:
+        alone = cut_off.get("/about/")
+        answers = [requests.get(nginx.url + "/about/", timeout=60) for _ in range(4)]
+    finally:
+        nginx.stop()
+        cut_off.stop()
+    assert alone[0] == 503, alone[2][:500]
+    assert [answer.status_code for answer in answers] == [200] * 4
+    # Round robin sends one of the first two to the cut-off server; nginx then names both.
+    assert any(
+        answer.headers["X-Upstream"] == f"127.0.0.1:{cut_off.port}, 127.0.0.1:{cluster['two'].port}"
+        for answer in answers
+    ), [answer.headers["X-Upstream"] for answer in answers]

@@ -1,6 +1,6 @@
 """A real nginx in front of several app servers, started by a test on a free port with the
 upstream settings of deploy/nginx.conf (retry an idempotent request on the next server
-when one fails or is gone)."""
+when one fails, answers 503 or is gone)."""
 
 import os
 import shutil
@@ -42,7 +42,7 @@ http {{
             proxy_set_header Connection "";
             proxy_set_header Host $host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_next_upstream error timeout http_502;
+            proxy_next_upstream error timeout http_502 http_503;
             proxy_next_upstream_tries 2;
             proxy_read_timeout 60s;
             # Which app server answered (both, comma-separated, when the first failed).
