@@ -186,13 +186,33 @@ class Server:
         sys.exit(f"gunicorn did not answer; see {log}")
 
     def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
         self.log.close()
+
+
+class TaskWorker:
+    """`dateline worker` beside the server, as production runs one: it sends the signups'
+    confirmation emails and indexes what the desk publishes."""
+
+    def __init__(self, env: dict, log: Path):
+        self.log = log.open("ab")
+        self.process = subprocess.Popen(
+            [str(BIN / "dateline"), "worker", "--no-reload", "--verbosity", "0"],
+            env=env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+    def stop(self) -> None:
+        stop_process(self.process)
+        self.log.close()
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def drain(url: str) -> None:

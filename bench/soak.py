@@ -6,10 +6,11 @@ By default it sets up and starts the site itself, production-like, and stops it 
 PostgreSQL database dateline_soak (built once: migrate, the demo, then generated articles up
 to --articles), Redis db 7 as the cache, DATELINE_SETTINGS=production (DEBUG off; TLS is
 nginx's job, so SECURE_SSL_REDIRECT=0 and each request carries X-Forwarded-Proto: https as
-nginx would send it), --workers gunicorn workers on 127.0.0.1, and an SMTP sink in this
-process for the signups' confirmation emails. Signups all come from 127.0.0.1, so the
-per-network signup limit is raised for the run (NEWSLETTER_SIGNUP_RATE_IP), or nearly all
-of them would be 429s that never reach the database or the mail server.
+nginx would send it), --workers gunicorn workers on 127.0.0.1, a task worker (`dateline worker`),
+and an SMTP sink in this process for the signups' confirmation emails, which the worker
+sends. Signups all come from 127.0.0.1, so the per-network signup limit is raised for the
+run (NEWSLETTER_SIGNUP_RATE_IP), or nearly all of them would be 429s that never reach the
+database or the mail server.
 
     flock /tmp/dateline-bench.lock .venv/bin/python bench/soak.py
 
@@ -35,7 +36,7 @@ import urllib.request
 from pathlib import Path
 
 from newsletter import Sink, free_port
-from pages import Server, build
+from pages import Server, TaskWorker, build
 
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/dateline_soak"
@@ -221,9 +222,11 @@ def serve_and_soak(args) -> int:
     print(f"PostgreSQL {database}, Redis {env['CACHE_URL']}, {args.workers} gunicorn workers, "
           f"production settings; log {log}")  # fmt: skip
     server = Server(env, args.workers, log)
+    worker = TaskWorker(env, var_dir / "worker.log")
     try:
         return soak(server.url, server.process.pid, args)
     finally:
+        worker.stop()
         server.stop()
         controller.stop()
         print(f"confirmation emails received by the SMTP sink: {sum(sink.count.values())}")

@@ -11,7 +11,8 @@ target (the edge, or gunicorn alone). Targets: 0 5xx, 0 timeouts, p99 under 100 
 the edge and under 400 ms on gunicorn alone, every publish visible within 2 s, memory flat.
 
 The site is set up like bench/soak.py's (production settings, PostgreSQL, Redis, 2 gunicorn
-workers, an SMTP sink for the signups), on its own database, built once:
+workers, a task worker that mails the signups' confirmations to an SMTP sink), on its own
+database, built once:
 
     .venv/bin/python bench/storm.py --build-only          # outside the bench lock
     flock /tmp/dateline-bench.lock .venv/bin/python bench/storm.py [--minutes 10]
@@ -37,7 +38,7 @@ from pathlib import Path
 
 from edge import Varnish
 from newsletter import Sink, free_port
-from pages import ROOT, Server, build
+from pages import BIN, ROOT, Server, TaskWorker, build
 from soak import LUA, PATHS, WRK, gunicorn_rss
 
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/dateline_storm"
@@ -159,6 +160,7 @@ def run_target(name: str, env: dict, args, workdir: Path) -> dict:
     # Without Varnish, the desk's purges find nobody listening: not worth a line each.
     logging.getLogger("dateline.edge").disabled = name != "edge"
     server = Server(env, args.workers, workdir / f"gunicorn-{name}.log")
+    worker = TaskWorker(env, workdir / f"worker-{name}.log")
     varnish = Varnish(server.port, args.varnish_port, workdir / "edge") if name == "edge" else None
     base = varnish.url if varnish else server.url
     script = workdir / "storm.lua"
@@ -200,6 +202,7 @@ def run_target(name: str, env: dict, args, workdir: Path) -> dict:
     finally:
         if varnish:
             varnish.stop()
+        worker.stop()
         server.stop()
 
 
@@ -234,6 +237,13 @@ def environment(args, smtp_port: int) -> dict:
     )
     build({**env, "DATELINE_SETTINGS": "dev", "DEBUG": "0", "ALLOWED_HOSTS": HOST},
           args.articles)  # fmt: skip
+    # What the build queued (search and reference indexing), worked off as on a site whose
+    # worker keeps up: the run's worker then has only the run's own tasks.
+    subprocess.run(
+        [str(BIN / "dateline"), "worker", "--batch", "--no-reload", "--no-startup-delay",
+         "--no-periodic", "--verbosity", "0"],
+        env={**env, "DATELINE_SETTINGS": "dev", "DEBUG": "0"}, cwd=ROOT, check=True,
+    )  # fmt: skip
     env.update(
         DATELINE_SETTINGS="production",
         DJANGO_SETTINGS_MODULE="dateline.settings.production",
@@ -290,6 +300,7 @@ def main() -> None:
             checks += summarize(name, figures, 100 if name == "edge" else 400)
     finally:
         controller.stop()
+        print(f"confirmation emails received by the SMTP sink: {sum(sink.count.values())}")
     print()
     for label, ok in checks:
         print(f"{'PASS' if ok else 'MISS'}  {label}")

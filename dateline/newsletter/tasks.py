@@ -10,10 +10,13 @@ from django_tasks import task
 
 from . import selectors
 from .models import NewsletterIndexPage, NewsletterIssuePage
-from .services import digests, send_log, sending
+from .services import digests, send_log, sending, subscriptions
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF = 3600
+# A signup's email is tried this many times (30 s, 1, 2, 4, ... 32 min apart: about an hour,
+# the hour in which the reader could not sign up again anyway).
+NOTICE_ATTEMPTS = 8
 
 
 def backoff(attempt: int) -> dt.timedelta:
@@ -46,6 +49,35 @@ def deliver_issue(issue_id: int, attempt: int = 0) -> dict:
         # Rows held by a worker that vanished come free when its lease ends.
         deliver_issue.using(run_after=result.retry_at).enqueue(issue_id)
     return {"sent": result.sent, "refused": result.refused, "finished": result.finished}
+
+
+def sign_up(email: str, edition: str, language: str) -> None:
+    """Record a reader's signup and queue the email it owes them, in one transaction: the
+    reader's request never waits for the mail server, and a worker retries a server that is
+    down (docs/decisions.md: "A signup's email is sent by a task")."""
+    with transaction.atomic():
+        notice = subscriptions.signup(email, edition, language)
+        if notice is not None:
+            send_signup_notice.enqueue(*notice)
+
+
+# Ahead of the queue's bulk work (search and reference indexing after an import or a busy
+# hour of publishing): a reader is waiting for this email.
+@task(priority=50)
+def send_signup_notice(subscriber_id: int, template: str, nonce: str, attempt: int = 0) -> dict:
+    notice = subscriptions.Notice(subscriber_id, template, nonce)
+    try:
+        sent = subscriptions.send_notice(notice)
+    except subscriptions.MailNotSent as error:
+        if attempt + 1 >= NOTICE_ATTEMPTS:
+            log.error("Mail server never took signup email %s: %s; giving up", notice, error)
+            subscriptions.notice_not_delivered(notice)
+            return {"given_up": True}
+        wait = backoff(attempt)
+        log.warning("Mail server unavailable (%s); signup email retries in %s", error, wait)
+        send_signup_notice.using(run_after=timezone.now() + wait).enqueue(*notice, attempt + 1)
+        return {"retry_in": wait.total_seconds()}
+    return {"sent": sent}
 
 
 def queue_issue(issue: NewsletterIssuePage, send_at: dt.datetime | None = None) -> int:

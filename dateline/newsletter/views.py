@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from dateline.core.replicas import primary_database
 
-from . import selectors, tokens
+from . import selectors, tasks, tokens
 from .forms import PreferencesForm, SignupForm
 from .services import rate_limits, subscriptions
 
@@ -61,20 +61,7 @@ def subscribe(request):
             _("This address was entered too many times. Please try again in an hour."),
             status=429,
         )
-    try:
-        subscriptions.signup(
-            email, form.cleaned_data["edition"], get_language() or settings.LANGUAGE_CODE
-        )
-    except subscriptions.MailNotSent:
-        return _problem(
-            request,
-            _("We could not send your confirmation"),
-            _(
-                "Our mail server did not answer, so nothing was saved. "
-                "Please try again in a few minutes."
-            ),
-            status=503,
-        )
+    tasks.sign_up(email, form.cleaned_data["edition"], get_language() or settings.LANGUAGE_CODE)
     return redirect("newsletter:check_inbox")
 
 

@@ -151,7 +151,7 @@ def site_url(tmp_path_factory) -> Iterator[str]:
             pytest.fail(f"Could not create {where}: {exc}", pytrace=False)
         env["DATABASE_URL"] = postgres.url
 
-    server = collect = None
+    server = collect = worker = None
     try:
         # collectstatic needs no database: it runs while migrate does.
         collect = subprocess.Popen(
@@ -169,6 +169,12 @@ def site_url(tmp_path_factory) -> Iterator[str]:
 
         log = var_dir / "gunicorn.log"
         with log.open("wb") as log_file:
+            # The task worker beside it, as `make demo` runs one: it sends the signups'
+            # confirmations (to the console: the same log, the tests' outbox).
+            worker = subprocess.Popen(
+                [str(dateline), "worker", "--verbosity", "0", "--no-reload"],
+                env=env, cwd=PROJECT_DIR, stdout=log_file, stderr=subprocess.STDOUT,
+            )  # fmt: skip
             server = subprocess.Popen(
                 # No control socket: gunicorn's default (~/.gunicorn/gunicorn.ctl) is shared
                 # with any server the developer runs, and ours would remove it on exit.
@@ -187,13 +193,15 @@ def site_url(tmp_path_factory) -> Iterator[str]:
         if collect is not None and collect.poll() is None:
             collect.kill()
             collect.wait()
-        if server is not None:
-            server.terminate()
+        for process in (server, worker):
+            if process is None:
+                continue
+            process.terminate()
             try:
-                server.wait(timeout=10)
+                process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+                process.kill()
+                process.wait()
         if postgres is not None:
             postgres.drop()
         shutil.rmtree(var_dir, ignore_errors=True)

@@ -2,7 +2,7 @@
 from an article's footer, the "check your inbox" page, the link in the confirmation email,
 the preferences page and the archive of past issues.
 
-The demo server mails to the console (no EMAIL_URL), so its log is the outbox the
+The demo server's task worker mails to the console (no EMAIL_URL), so their log is the outbox the
 confirmation link is read from, as a reader would read it from their inbox.
 """
 

@@ -1,10 +1,17 @@
-"""A task for tests/core/test_worker_faults.py, importable by a `dateline worker` subprocess
-(the queue stores its dotted path, tests.helpers.worker_tasks.record_and_sleep)."""
+"""Tasks for tests/core/test_worker_faults.py, importable by a `dateline worker` subprocess
+(the queue stores their dotted paths, tests.helpers.worker_tasks.record_and_sleep), and
+:func:`work_off_tasks`, the worker's round run in the test's own process."""
 
 import time
 from pathlib import Path
 
+from django.core.management import call_command
 from django_tasks import task
+
+
+def work_off_tasks() -> None:
+    """What `dateline worker` does, once: run the queued tasks that are due, then stop."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 @task()

@@ -10,6 +10,7 @@ from dateline.newsletter import tasks
 from dateline.newsletter.models import Delivery, Subscriber
 from dateline.newsletter.services import sending
 from tests.helpers.mail import path_of, text_of
+from tests.helpers.worker_tasks import work_off_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,7 @@ def test_signup_confirm_receive_unsubscribe(client, make_issue, smtp_sink):
     assert response.status_code == 302
     assert "Check your inbox" in client.get(response["Location"]).content.decode()
 
+    work_off_tasks()  # the worker mails the confirmation
     (confirmation,) = smtp_sink.to("reader@example.org")
     confirm_url = re.search(r"https?://\S+/newsletter/confirm/\S+/", text_of(confirmation))[0]
 

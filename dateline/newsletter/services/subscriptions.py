@@ -2,6 +2,7 @@
 
 import datetime as dt
 import secrets
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
@@ -21,8 +22,17 @@ def set_editions(subscriber: Subscriber, choice: str) -> None:
     subscriber.editions.set(Locale.objects.filter(language_code__in=editions.codes_for(choice)))
 
 
-def signup(email: str, edition: str, language: str) -> None:
-    """Record a signup and mail what fits, saying nothing to the caller about the address.
+class Notice(NamedTuple):
+    """An email a signup owes its reader, sent by a task (``tasks.send_signup_notice``):
+    a confirmation link for ``nonce``, or a note that the address is subscribed already."""
+
+    subscriber_id: int
+    template: str
+    nonce: str
+
+
+def signup(email: str, edition: str, language: str) -> Notice | None:
+    """Record a signup and say what to mail, saying nothing to the caller about the address.
 
     A new or pending address gets a confirmation link (at most one an hour, so the form cannot
     mail-bomb a stranger); a subscribed one gets a note with its preferences link, as rarely;
@@ -39,9 +49,9 @@ def signup(email: str, edition: str, language: str) -> None:
             and now - subscriber.confirmation_sent_at < CONFIRMATION_INTERVAL
         )
         if recently:
-            return
+            return None
         if subscriber.status == Subscriber.Status.CONFIRMED:
-            template, subject = "already_subscribed", _("You are already subscribed")
+            template = "already_subscribed"
         else:
             if subscriber.status != Subscriber.Status.PENDING:
                 subscriber.status = Subscriber.Status.PENDING
@@ -49,25 +59,54 @@ def signup(email: str, edition: str, language: str) -> None:
             set_editions(subscriber, edition)
             subscriber.language = language
             subscriber.confirm_nonce = secrets.token_hex(8)
-            template, subject = "confirm", _("Please confirm your subscription")
+            template = "confirm"
         subscriber.confirmation_sent_at = now
         subscriber.save()
-        extra = {}
-        if template == "confirm":
-            with translation.override(language):
-                extra["confirm_url"] = emails.absolute(
+    return Notice(subscriber.pk, template, subscriber.confirm_nonce)
+
+
+def send_notice(notice: Notice) -> bool:
+    """Mail ``notice`` if it still stands (the link was not replaced, the reader did not
+    confirm or leave in the meantime); whether it was sent. Raises MailNotSent."""
+    subscriber = Subscriber.objects.filter(pk=notice.subscriber_id).first()
+    if not _still_owed(subscriber, notice):
+        return False
+    with translation.override(subscriber.language):
+        if notice.template == "confirm":
+            subject = _("Please confirm your subscription")
+            extra = {
+                "confirm_url": emails.absolute(
                     reverse("newsletter:confirm", args=[tokens.confirm_token(subscriber)])
                 )
-        # Sent before the commit: if the mail server does not take it, nothing is recorded,
-        # and the hour's limit does not stop the reader from trying again.
-        try:
-            emails.notice(subscriber, template, subject, **extra).send()
-        except OSError as error:  # smtplib's errors and a refused connection alike
-            raise MailNotSent from error
+            }
+        else:
+            subject, extra = _("You are already subscribed"), {}
+    try:
+        emails.notice(subscriber, notice.template, subject, **extra).send()
+    except OSError as error:  # smtplib's errors and a refused connection alike
+        raise MailNotSent from error
+    return True
+
+
+def _still_owed(subscriber: Subscriber | None, notice: Notice) -> bool:
+    if subscriber is None:
+        return False
+    if notice.template == "confirm":
+        return (
+            subscriber.status == Subscriber.Status.PENDING
+            and subscriber.confirm_nonce == notice.nonce
+        )
+    return subscriber.status == Subscriber.Status.CONFIRMED
+
+
+def notice_not_delivered(notice: Notice) -> None:
+    """The mail server never took ``notice``: lift the hour's limit, so that the reader's
+    next signup sends another."""
+    Subscriber.objects.filter(pk=notice.subscriber_id).update(confirmation_sent_at=None)
 
 
 class MailNotSent(Exception):
-    """The mail server did not take a signup's message; the signup was not recorded."""
+    """The mail server did not take a signup's message."""
 
 
 def purge_expired_pending() -> int:
