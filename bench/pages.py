@@ -191,13 +191,15 @@ class Server:
 
 
 class TaskWorker:
-    """`dateline worker` beside the server, as production runs one: it sends the signups'
-    confirmation emails and indexes what the desk publishes."""
+    """`dateline worker` beside the server, as production runs one (docs/deploy.md's unit,
+    at nice 10): it sends the signups' confirmation emails and indexes what the desk
+    publishes."""
 
     def __init__(self, env: dict, log: Path):
         self.log = log.open("ab")
         self.process = subprocess.Popen(
-            [str(BIN / "dateline"), "worker", "--no-reload", "--verbosity", "0"],
+            ["nice", "-n", "10", str(BIN / "dateline"), "worker", "--no-reload", "--verbosity",
+             "0"],
             env=env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
         )  # fmt: skip
 
