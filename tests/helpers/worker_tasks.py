@@ -4,14 +4,22 @@
 
 import time
 from pathlib import Path
+from unittest import mock
 
 from django.core.management import call_command
 from django_tasks import task
+from django_tasks_db.management.commands import db_worker
 
 
-def work_off_tasks() -> None:
-    """What `dateline worker` does, once: run the queued tasks that are due, then stop."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+def work_off_tasks(*options: str) -> None:
+    """What `dateline worker` does, once: run the queued tasks that are due, then stop
+    (``"--max-tasks", "1"``: after one)."""
+    # The worker closes a connection that is not in autocommit mode as unusable; the
+    # test's connection is in the test's transaction, which must outlive the worker.
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        call_command(
+            "db_worker", "--batch", "--no-startup-delay", "--no-reload", *options, verbosity=0
+        )
 
 
 @task()

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -417,7 +416,7 @@ def test_a_signup_email_goes_ahead_of_queued_bulk_work(client, site, tmp_path):
     for _ in range(3):
         record_and_sleep.enqueue(str(log), 0)
     client.post(SUBSCRIBE, {"email": "reader@example.org", "edition": "en"})
-    call_command("db_worker", "--batch", "--max-tasks", "1", "--no-startup-delay", "--no-reload")
+    work_off_tasks("--max-tasks", "1")
     (message,) = mail.outbox
     assert message.to == ["reader@example.org"]
     assert not log.exists(), "the bulk work waits"
