@@ -10,30 +10,33 @@ from dateline.core.pagecache import edition_cached_many, site_id
 
 
 def rendered_cards(
-    request, edition: str, items: list, prepare: Callable[[list], None], **options
+    request, edition: str, ids: list[int], load: Callable[[list[int]], list], **options
 ) -> list[SafeString]:
-    """Each item's card, kept until the item or its edition changes (core.pagecache).
+    """The card of each story of ``ids``, kept until the story or its edition changes
+    (core.pagecache).
 
-    ``prepare(items)`` fetches the card data (news.selectors.with_article_card_data) of the
-    items whose card is not kept yet, and is called once, with those alone; ``options`` are
-    the card's parameters (size, heading_level). Links are written relative to the site
-    that asked, as edition_fragment's are.
+    ``load(ids)`` fetches the stories whose card is not kept yet, with their card data
+    (news.selectors.with_article_card_data), and is called once, with those ids alone; a
+    story it does not return (no longer live) has no card. ``options`` are the card's
+    parameters (size, heading_level). Links are written relative to the site that asked,
+    as edition_fragment's are.
     """
     shape = ":".join(f"{name}={value}" for name, value in sorted(options.items()))
-    names = {item.pk: f"card:{site_id(request)}:{item.pk}:{shape}" for item in items}
+    names = {pk: f"card:{site_id(request)}:{pk}:{shape}" for pk in ids}
+    stories = {name: pk for pk, name in names.items()}
 
     def render(missing: list[str]) -> dict[str, str]:
-        wanted = [item for item in items if names[item.pk] in missing]
-        prepare(wanted)
+        loaded = {item.pk: item for item in load([stories[name] for name in missing])}
         return {
-            names[item.pk]: render_to_string(
-                "core/components/card.html", {"item": item, **options}, request
+            name: render_to_string(
+                "core/components/card.html", {"item": loaded[stories[name]], **options}, request
             )
-            for item in wanted
+            if stories[name] in loaded
+            else ""
+            for name in missing
         }
 
-    stories = {name: pk for pk, name in names.items()}
     found = edition_cached_many(
         edition, list(names.values()), render, tags_of=lambda name: [f"page:{stories[name]}"]
     )
-    return [mark_safe(found[names[item.pk]]) for item in items]
+    return [mark_safe(found[names[pk]]) for pk in ids if found[names[pk]]]

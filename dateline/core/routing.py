@@ -84,7 +84,7 @@ def _route(request, home, components: list[str]):
         raise Http404
     if any(_overrides_route(_model_of(page)) for page in chain):
         return _NOT_HANDLED
-    deepest = chain[-1].specific
+    deepest = _routed_query(_model_of(chain[-1])).filter(pk=chain[-1].pk).first() or chain[-1]
     wagtail_internals.give_parent(deepest, chain[-2] if len(chain) > 1 else home)
     locale_of(deepest)
     return deepest.route(request, components[len(chain) :])
@@ -102,25 +102,33 @@ def _likely_child(home, slug: str):
     return child
 
 
-# (model, depth, path) -> the children query with its annotations, never evaluated itself:
-# building the annotations' subqueries cost as much as the rest of the query.
-_children_queries: dict[tuple, object] = {}
+# model -> its pages with the routing's questions, never evaluated itself: building the
+# annotations' subqueries cost as much as the rest of the query.
+_routed_queries: dict[type, object] = {}
 
 
 def _children_query(model, depth: int, path: str):
-    """The home page's children of ``model`` with the routing's questions, kept per
-    process (each request filters a copy)."""
-    key = (model, depth, path)
-    query = _children_queries.get(key)
+    """The home page's children of ``model`` with the routing's questions."""
+    return _routed_query(model).filter(depth=depth + 1, path__startswith=path)
+
+
+def _routed_query(model):
+    """``model``'s pages with what their page asks of itself, in the query that finds them;
+    kept per process (each request filters a copy)."""
+    query = _routed_queries.get(model)
     if query is None:
         # Whether the page has a live translation, asked in the same query: most stories
         # have none, and then the language links need no query of their own (core_tags).
         translations = Page.objects.filter(translation_key=OuterRef("translation_key"), live=True)
         # The page type's own questions too (ArticlePage: live updates? corrections?).
         asked = getattr(model, "routing_annotations", dict)()
-        query = _children_queries[key] = model.objects.filter(
-            depth=depth + 1, path__startswith=path
-        ).annotate(has_live_translation=Exists(translations.exclude(pk=OuterRef("pk"))), **asked)
+        query = _routed_queries[model] = (
+            model.objects.annotate(
+                has_live_translation=Exists(translations.exclude(pk=OuterRef("pk"))), **asked
+            )
+            # And what its page shows first (ArticlePage: the lead image), joined in.
+            .select_related(*getattr(model, "routing_related", ()))
+        )
     return query
 
 

@@ -1,12 +1,14 @@
 """Reads of articles and authors, each in a fixed number of queries."""
 
 import datetime as dt
+import heapq
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import (
     Count,
-    IntegerField,
     Prefetch,
     Q,
     QuerySet,
@@ -18,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from dateline.core import wagtail_internals
+from dateline.taxonomy.models import PLACE_TERM_MODELS
 
 # news.models imports this module for get_context; the module reference resolves lazily.
 from . import models as news
@@ -183,71 +186,116 @@ def warm_related_lists(article) -> None:
 
     if not enabled() or not article.locale_id:
         return
-    term_ids, _pins = _terms_and_pins(article)
+    term_ids = story_rows(article).term_ids
     if term_ids:
         newest_tagged(locale_of(article).language_code, article.locale_id, term_ids)
 
 
 def related_articles(article, limit: int = 3) -> list:
+    """The stories of ``related_ids``, in their order, without card data."""
+    ids = related_ids(article, story_rows(article), limit)
+    by_pk = {a.pk: a for a in live_articles(article.locale_id).filter(pk__in=ids)}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def related_ids(article, rows: "StoryRows", limit: int = 3) -> list[int]:
     """Stories on the same story: the editors' pins first, then, among the newest
     RELATED_CANDIDATES live articles sharing a place or topic with ``article``, those
-    sharing the most, newest first among equals. Without card data (the article page
-    fetches it for the story and its related ones together).
+    sharing the most, newest first among equals. Their ids only: the article page renders
+    their cards, which are kept, and fetches only the stories whose card is not.
 
-    With the page cache on, two queries (the story's terms and pins; the stories shown):
-    the ranking merges each term's newest articles, kept by ``newest_tagged`` and shared by
-    every story of the term. That gives exactly what one query over the whole archive
-    would: an article among the newest RELATED_CANDIDATES sharing any of the story's terms
-    is among the newest of each term it carries, so it is on each of those lists. With the
-    page cache off nothing would be kept, so the ranking is one query
-    (``_ranked_in_sql``) instead of reading every term's list to rank it here."""
+    With the page cache on, no query: the ranking merges each term's newest articles, kept
+    by ``newest_tagged`` and shared by every story of the term. That gives exactly what one
+    query over the whole archive would: an article among the newest RELATED_CANDIDATES
+    sharing any of the story's terms is among the newest of each term it carries, so it is
+    on each of those lists. With the page cache off nothing would be kept, so the ranking
+    is one query (``_ranked_in_sql``) instead of reading every term's list to rank it here."""
     from dateline.core.pagecache import enabled
 
     assert limit <= _TERM_LIST_SPARE
-    term_ids, pinned_ids = _terms_and_pins(article)
+    left_out = [article.pk, *rows.pinned_ids]
     if enabled():
-        best = _ranked_from_lists(article, term_ids, [article.pk, *pinned_ids])[:limit]
-        found = list(live_articles(article.locale_id).filter(pk__in=[*pinned_ids, *best]))
+        best = _ranked_from_lists(article, rows.term_ids, left_out, limit)
     else:
-        found = (
-            list(live_articles(article.locale_id).filter(pk__in=pinned_ids)) if pinned_ids else []
-        )
-        ranked = _ranked_in_sql(article, term_ids, [article.pk, *pinned_ids], limit)
-        best = [a.pk for a in ranked]
-        found += ranked
-    by_pk = {a.pk: a for a in found}
-    shown = [by_pk[pk] for pk in pinned_ids if pk in by_pk][:limit]
-    return (shown + [by_pk[pk] for pk in best if pk in by_pk])[:limit]
+        best = _ranked_in_sql(article, rows.term_ids, left_out, limit)
+    return [*rows.pinned_ids, *best][:limit]
 
 
-def _terms_and_pins(article) -> tuple[list[int], list[int]]:
-    """The story's term ids, and the ids of the stories its editors pinned, in their
-    order: one query."""
-    none = Value(None, output_field=IntegerField())
-    # (term, None, None, None) for each tag, (None, article, sort order, pin) for each pin.
-    terms_and_pins = (
-        news.ArticleTag.objects.filter(page_id=article.pk)
-        .order_by()
-        .values_list("term_id", none, none, none)
-        .union(
-            news.RelatedPin.objects.filter(page_id=article.pk)
-            .order_by()
-            .values_list(none, "article_id", "sort_order", "pk"),
-            all=True,
+@dataclass
+class StoryRows:
+    """What a story's own rows point at, read in one query (``story_rows``): its terms and
+    its authors (base pages, in the editors' order, with what a link to them needs) and the
+    live stories of its edition its editors pinned as related."""
+
+    terms: list[Page]
+    authors: list[Page]
+    pinned_ids: list[int]
+
+    @property
+    def term_ids(self) -> list[int]:
+        return sorted({term.pk for term in self.terms})
+
+
+# The page fields a link to a term or an author needs ({% pageurl %}, its title, its type).
+_LINK_FIELDS = ("id", "title", "slug", "url_path", "path", "depth", "locale_id", "content_type_id")
+_TERM, _AUTHOR, _PIN = 0, 1, 2
+
+
+def story_rows(article) -> StoryRows:
+    """The article's tags' terms, its credits' authors and its live pinned stories: one
+    query, written out because the ORM's own (three querysets of pages joined to their
+    rows, in a union) cost more to build than to run, on every story page."""
+    page = Page._meta.db_table
+    columns = ", ".join(f"p.{connection.ops.quote_name(field)}" for field in _LINK_FIELDS)
+
+    def part(kind: int, model, target: str, extra: str = "") -> str:
+        return (
+            f"SELECT {columns}, {kind} AS row_kind, r.sort_order AS row_order, r.id AS row_id"
+            f" FROM {model._meta.db_table} r JOIN {page} p ON p.id = r.{target}"
+            f" WHERE r.page_id = %s{extra}"
         )
+
+    sql = " UNION ALL ".join(
+        [
+            part(_TERM, news.ArticleTag, "term_id"),
+            part(_AUTHOR, news.ArticleAuthor, "author_id"),
+            part(_PIN, news.RelatedPin, "article_id", " AND p.live = %s AND p.locale_id = %s"),
+        ]
     )
-    term_ids, pins = set(), []
-    for term_id, pinned_id, sort_order, pin_id in terms_and_pins:
-        if term_id is not None:
-            term_ids.add(term_id)
+    params = [article.pk, article.pk, article.pk, True, article.locale_id]
+    found: dict[int, list] = {_TERM: [], _AUTHOR: [], _PIN: []}
+    for row in Page.objects.raw(sql, params):
+        found[row.row_kind].append(row)
+    for rows in found.values():
+        rows.sort(key=lambda row: (row.row_order is None, row.row_order or 0, row.row_id))
+    return StoryRows(
+        terms=found[_TERM], authors=found[_AUTHOR], pinned_ids=[p.pk for p in found[_PIN]]
+    )
+
+
+def with_story_rows(article, rows: StoryRows) -> None:
+    """Give the article its terms and authors from ``rows``: its page shows them (place and
+    topic links, byline, structured data) without querying its tags and credits again.
+    Not those an editor's preview holds in memory (unsaved), which it shows instead."""
+    from dateline.core.pagecache import locale_of
+
+    for linked in [*rows.terms, *rows.authors]:
+        # Terms and authors are the story's edition's (their links need it).
+        if linked.locale_id == article.locale_id:
+            linked.locale = locale_of(article)
         else:
-            pins.append((sort_order is None, sort_order or 0, pin_id, pinned_id))
-    return sorted(term_ids), [pin[-1] for pin in sorted(pins)]
+            locale_of(linked)
+    unsaved = getattr(article, "_cluster_related_objects", {})
+    if article.tags_relation not in unsaved:
+        article.place_terms = [t for t in rows.terms if t.specific_class in PLACE_TERM_MODELS]
+        article.topic_terms = [t for t in rows.terms if t.specific_class not in PLACE_TERM_MODELS]
+    if "authors" not in unsaved:
+        article.author_pages = rows.authors
 
 
-def _ranked_from_lists(article, term_ids: list[int], left_out: list[int]) -> list[int]:
-    """The ids of the candidates sharing the most terms, newest first among equals, from
-    each term's kept list (``newest_tagged``)."""
+def _ranked_from_lists(article, term_ids: list[int], left_out: list[int], limit: int) -> list[int]:
+    """The ids of the ``limit`` candidates sharing the most terms, newest first among
+    equals, from each term's kept list (``newest_tagged``)."""
     from dateline.core.pagecache import locale_of
 
     edition = locale_of(article).language_code
@@ -259,13 +307,14 @@ def _ranked_from_lists(article, term_ids: list[int], left_out: list[int]) -> lis
             published[pk] = timestamp
     for pk in left_out:
         shared.pop(pk, None)
-    recent = sorted(shared, key=lambda pk: (published[pk], pk), reverse=True)
-    recent = recent[:RELATED_CANDIDATES]
-    return sorted(recent, key=lambda pk: (shared[pk], published[pk], pk), reverse=True)
+    # Tuples compared in C rather than a key function: a story's terms can list hundreds.
+    recent = heapq.nlargest(RELATED_CANDIDATES, [(published[pk], pk) for pk in shared])
+    ranked = heapq.nlargest(limit, [(shared[pk], timestamp, pk) for timestamp, pk in recent])
+    return [pk for _shared, _timestamp, pk in ranked]
 
 
-def _ranked_in_sql(article, term_ids: list[int], left_out: list[int], limit: int) -> list:
-    """``_ranked_from_lists`` in one query, which also fetches the stories: the newest
+def _ranked_in_sql(article, term_ids: list[int], left_out: list[int], limit: int) -> list[int]:
+    """``_ranked_from_lists`` in one query: the ids of the newest
     RELATED_CANDIDATES live articles of the edition sharing a term, ranked by how many
     they share, then newest first."""
     if not term_ids:
@@ -281,7 +330,8 @@ def _ranked_in_sql(article, term_ids: list[int], left_out: list[int], limit: int
     return list(
         news.ArticlePage.objects.filter(pk__in=candidates)
         .annotate(shared_terms=shared)
-        .order_by("-shared_terms", *NEWEST_FIRST)[:limit]
+        .order_by("-shared_terms", *NEWEST_FIRST)
+        .values_list("pk", flat=True)[:limit]
     )
 
 

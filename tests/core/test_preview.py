@@ -73,3 +73,13 @@ def test_an_article_preview_shows_the_unsaved_headline_in_a_frameable_page(
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]
     client.logout()
     assert frame_ancestors(client.get(article.url)) == "'none'"
+
+
+def test_an_article_preview_shows_its_unsaved_places_and_authors(site, editor, article):
+    from dateline.news.models import ArticleAuthor, ArticleTag
+
+    article.tags = [ArticleTag(term=site["kazakhstan"])]
+    article.authors = [ArticleAuthor(author=site["author"])]
+    html = article.make_preview_request(None, article.default_preview_mode).content.decode()
+    assert f">{site['kazakhstan'].title}</a>" in html
+    assert f">{site['author'].title}</a>" in html

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from dateline.news import selectors
 from dateline.news.models import Correction, RelatedPin
 from tests.helpers.factories import ArticlePageFactory, ImageFactory, make_articles
+from tests.helpers.story_page import related_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +82,7 @@ def test_related_lists_stories_sharing_the_most_terms_newest_first(client, site)
 
     response = client.get(article.url)
     # The most terms shared first, however old; the newest first among equals; three at most.
-    assert [a.title for a in response.context["related"]] == [
+    assert related_titles(response) == [
         "Closest",
         "Close, newer",
         "Close, older",
@@ -95,8 +96,7 @@ def test_related_ranks_only_the_newest_stories_sharing_a_term(client, site, monk
     ArticlePageFactory(parent=site["home"], title="Shares a region", terms=terms[:1])
     ArticlePageFactory(parent=site["home"], title="Shares a topic", terms=terms[2:])
     article = ArticlePageFactory(parent=site["home"], terms=terms)
-    related = client.get(article.url).context["related"]
-    assert [a.title for a in related] == ["Shares a topic", "Shares a region"]
+    assert related_titles(client.get(article.url)) == ["Shares a topic", "Shares a region"]
 
 
 def test_editors_pins_come_first_in_related(client, site):
@@ -104,8 +104,7 @@ def test_editors_pins_come_first_in_related(client, site):
     ArticlePageFactory(parent=site["home"], title="Shares a tag", terms=[site["armenia"]])
     pinned = ArticlePageFactory(parent=site["home"], title="Pinned", terms=[site["kazakhstan"]])
     RelatedPin.objects.create(page=article, article=pinned)
-    related = client.get(article.url).context["related"]
-    assert [a.title for a in related] == ["Pinned", "Shares a tag"]
+    assert related_titles(client.get(article.url)) == ["Pinned", "Shares a tag"]
 
 
 @pytest.mark.parametrize("candidates", [2, 200])
@@ -134,7 +133,7 @@ def test_unpublished_stories_are_never_related(client, site):
     ArticlePageFactory(parent=site["home"], title="Published", terms=[site["armenia"]])
     draft = ArticlePageFactory(parent=site["home"], title="Draft", terms=[site["armenia"]])
     draft.unpublish()
-    assert [a.title for a in client.get(article.url).context["related"]] == ["Published"]
+    assert related_titles(client.get(article.url)) == ["Published"]
 
 
 def test_news_article_structured_data(client, site):
@@ -254,3 +253,14 @@ def test_an_article_page_has_one_newsletter_form(client, site):
     main = html[html.index("<main") : html.index("</main>")]
     assert '<form class="signup"' in main
     assert client.get("/about/").content.decode().count('<form class="signup"') == 1
+
+
+def test_a_pinned_story_is_shown_only_while_live_and_in_the_edition(client, site):
+    article = ArticlePageFactory(parent=site["home"], terms=[site["armenia"]])
+    gone = ArticlePageFactory(parent=site["home"], title="Unpublished", terms=[site["kazakhstan"]])
+    kept = ArticlePageFactory(parent=site["home"], title="Still live", terms=[site["kazakhstan"]])
+    RelatedPin.objects.create(page=article, article=gone, sort_order=0)
+    RelatedPin.objects.create(page=article, article=kept, sort_order=1)
+    assert related_titles(client.get(article.url)) == ["Unpublished", "Still live"]
+    gone.unpublish()
+    assert related_titles(client.get(article.url)) == ["Still live"]

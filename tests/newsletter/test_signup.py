@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from dateline.core import ratelimits
+from dateline.core import periodic, ratelimits
 from dateline.newsletter import tokens
 from dateline.newsletter.models import Subscriber
 from dateline.newsletter.services import subscriptions
@@ -207,7 +207,11 @@ def test_pending_addresses_expire(client, site):
     signup(client, "old@example.org")
     link = confirm_link(mail.outbox[0])
     Subscriber.objects.update(created_at=timezone.now() - dt.timedelta(days=8))
-    assert subscriptions.purge_expired_pending() == 1
+    # The workers' hourly job forgets it, not the next reader's signup.
+    signup(client, "someone-else@example.org")
+    assert Subscriber.objects.filter(email="old@example.org").exists()
+    assert "newsletter_forget_unconfirmed" in periodic.run_due()
+    assert not Subscriber.objects.filter(email="old@example.org").exists()
     response = client.post(link)
     assert response.status_code == 410
     assert "expired" in response.content.decode()
@@ -420,3 +424,16 @@ def test_a_signup_email_goes_ahead_of_queued_bulk_work(client, site, tmp_path):
     (message,) = mail.outbox
     assert message.to == ["reader@example.org"]
     assert not log.exists(), "the bulk work waits"
+
+
+def test_signing_up_again_restarts_the_days_an_unconfirmed_address_is_kept(client, site):
+    signup(client, "late@example.org")
+    Subscriber.objects.update(
+        created_at=timezone.now() - dt.timedelta(days=8),
+        confirmation_sent_at=timezone.now() - dt.timedelta(days=8),
+    )
+    signup(client, "late@example.org")  # a new link, a week later
+    assert subscriptions.purge_expired_pending() == 0
+    response = client.post(confirm_link(mail.outbox[-1]))
+    assert response.status_code == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED

@@ -107,6 +107,9 @@ class ArticlePage(Story, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     tags_relation = "tags"
+    # Joined to the page when core.routing finds it for a reader; its renditions come from
+    # Wagtail's rendition cache.
+    routing_related = ("lead_image",)
 
     class Meta:
         verbose_name = _("article")
@@ -203,20 +206,22 @@ class ArticlePage(Story, Page):
         from .. import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        related = context["related"] = selectors.related_articles(self, limit=3)
-        fetched = []
+        rows = selectors.story_rows(self)
+        selectors.with_story_rows(self, rows)
+        selectors.label_blog_posts([self])
 
-        def prepare(cards_to_render: list) -> None:
-            # The story's own data (tags, authors, lead image) with the cards' in one go.
-            selectors.with_article_card_data([self, *cards_to_render])
-            fetched.append(self)
+        def load(ids: list[int]) -> list:
+            return selectors.with_article_card_data(
+                list(selectors.live_articles(self.locale_id).filter(pk__in=ids))
+            )
 
-        edition = locale_of(self).language_code
         context["related_cards"] = rendered_cards(
-            request, edition, related, prepare, heading_level=3
+            request,
+            locale_of(self).language_code,
+            selectors.related_ids(self, rows, limit=3),
+            load,
+            heading_level=3,
         )
-        if not fetched:
-            selectors.with_article_card_data([self])
         prefetch_image_renditions(self.body)
         context["live_poll_seconds"] = settings.DATELINE_LIVE_POLL_SECONDS
         return context

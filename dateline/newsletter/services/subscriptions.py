@@ -38,7 +38,6 @@ def signup(email: str, edition: str, language: str) -> Notice | None:
     mail-bomb a stranger); a subscribed one gets a note with its preferences link, as rarely;
     an address that left is pending again.
     """
-    purge_expired_pending()
     now = timezone.now()
     with transaction.atomic():
         subscriber, created = Subscriber.objects.select_for_update().get_or_create(
@@ -53,9 +52,10 @@ def signup(email: str, edition: str, language: str) -> Notice | None:
         if subscriber.status == Subscriber.Status.CONFIRMED:
             template = "already_subscribed"
         else:
-            if subscriber.status != Subscriber.Status.PENDING:
-                subscriber.status = Subscriber.Status.PENDING
-                subscriber.created_at = now
+            # A new link starts the address's NEWSLETTER_PENDING_DAYS again: the periodic
+            # purge (purge_expired_pending) forgets it only if this one goes unused too.
+            subscriber.status = Subscriber.Status.PENDING
+            subscriber.created_at = now
             set_editions(subscriber, edition)
             subscriber.language = language
             subscriber.confirm_nonce = secrets.token_hex(8)
@@ -110,7 +110,8 @@ class MailNotSent(Exception):
 
 
 def purge_expired_pending() -> int:
-    """Forget addresses never confirmed within NEWSLETTER_PENDING_DAYS; how many."""
+    """Forget addresses never confirmed within NEWSLETTER_PENDING_DAYS of their last
+    signup; how many. A periodic job (hourly), not part of a reader's signup."""
     cutoff = timezone.now() - dt.timedelta(days=settings.NEWSLETTER_PENDING_DAYS)
     _total, deleted = Subscriber.objects.filter(
         status=Subscriber.Status.PENDING, created_at__lt=cutoff
