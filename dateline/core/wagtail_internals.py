@@ -90,6 +90,14 @@ def known_parent(page):
     return getattr(page, "_cached_parent_obj", None)
 
 
+def unsaved_relations(page) -> set[str]:
+    """The child relations (``tags``, ``authors``...) a page holds in memory rather than in
+    the database: an editor's preview builds the page from the form, and modelcluster keeps
+    those rows in ``page._cluster_related_objects`` until it is saved. A story page reads
+    its saved rows in one query (``news.selectors.story_rows``) except for these."""
+    return set(getattr(page, "_cluster_related_objects", {}))
+
+
 def step_to_number(step: str) -> int:
     """The number a page's last path step stands for (treebeard's ``_str2int``): the demo
     content writes pages in bulk and numbers their paths itself."""

@@ -285,7 +285,7 @@ def with_story_rows(article, rows: StoryRows) -> None:
             linked.locale = locale_of(article)
         else:
             locale_of(linked)
-    unsaved = getattr(article, "_cluster_related_objects", {})
+    unsaved = wagtail_internals.unsaved_relations(article)
     if article.tags_relation not in unsaved:
         article.place_terms = [t for t in rows.terms if t.specific_class in PLACE_TERM_MODELS]
         article.topic_terms = [t for t in rows.terms if t.specific_class not in PLACE_TERM_MODELS]

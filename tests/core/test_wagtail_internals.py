@@ -103,6 +103,17 @@ def test_a_page_whose_parent_was_never_loaded_has_no_known_parent():
     )
 
 
+def test_rows_set_on_a_page_in_memory_are_told_from_saved_ones(site):
+    from dateline.news.models import ArticlePage, ArticleTag
+
+    article = ArticlePage(title="Unsaved", slug="unsaved")
+    assert wagtail_internals.unsaved_relations(article) == set()
+    article.tags = [ArticleTag(term=site["armenia"])]
+    assert wagtail_internals.unsaved_relations(article) == {"tags"}, changed(
+        "modelcluster's in-memory child rows (page._cluster_related_objects)", "news.selectors"
+    )
+
+
 def test_tree_path_steps_are_numbers_in_base_36():
     try:
         steps = [wagtail_internals.number_to_step(n) for n in (1, 35, 36)]
