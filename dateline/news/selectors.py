@@ -191,13 +191,6 @@ def warm_related_lists(article) -> None:
         newest_tagged(locale_of(article).language_code, article.locale_id, term_ids)
 
 
-def related_articles(article, limit: int = 3) -> list:
-    """The stories of ``related_ids``, in their order, without card data."""
-    ids = related_ids(article, story_rows(article), limit)
-    by_pk = {a.pk: a for a in live_articles(article.locale_id).filter(pk__in=ids)}
-    return [by_pk[pk] for pk in ids if pk in by_pk]
-
-
 def related_ids(article, rows: "StoryRows", limit: int = 3) -> list[int]:
     """Stories on the same story: the editors' pins first, then, among the newest
     RELATED_CANDIDATES live articles sharing a place or topic with ``article``, those

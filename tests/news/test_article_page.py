@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dateline.news import selectors
-from dateline.news.models import Correction, RelatedPin
+from dateline.news.models import ArticlePage, Correction, RelatedPin
 from tests.helpers.factories import ArticlePageFactory, ImageFactory, make_articles
 from tests.helpers.story_page import related_titles
 
@@ -123,7 +123,8 @@ def test_related_is_the_same_ranked_from_kept_lists_or_in_sql(
     ranked = {}
     for cache_on in (True, False):
         settings.DATELINE_PAGE_CACHE = cache_on
-        ranked[cache_on] = [a.title for a in selectors.related_articles(article, limit=4)]
+        ids = selectors.related_ids(article, selectors.story_rows(article), limit=4)
+        ranked[cache_on] = [ArticlePage.objects.get(pk=pk).title for pk in ids]
     assert ranked[True] == ranked[False]
     assert ranked[False][0] == "Pinned" and len(ranked[False]) == min(4, 1 + candidates)
 
