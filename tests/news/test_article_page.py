@@ -256,12 +256,24 @@ def test_an_article_page_has_one_newsletter_form(client, site):
     assert client.get("/about/").content.decode().count('<form class="signup"') == 1
 
 
-def test_a_pinned_story_is_shown_only_while_live_and_in_the_edition(client, site):
+def test_an_unpublished_pinned_story_gives_its_place_to_the_next(client, site):
     article = ArticlePageFactory(parent=site["home"], terms=[site["armenia"]])
     gone = ArticlePageFactory(parent=site["home"], title="Unpublished", terms=[site["kazakhstan"]])
     kept = ArticlePageFactory(parent=site["home"], title="Still live", terms=[site["kazakhstan"]])
+    # Each story the factory makes is a day newer than the one before.
+    ArticlePageFactory(parent=site["home"], title="Shares a tag, older", terms=[site["armenia"]])
+    ArticlePageFactory(parent=site["home"], title="Shares a tag, newer", terms=[site["armenia"]])
     RelatedPin.objects.create(page=article, article=gone, sort_order=0)
     RelatedPin.objects.create(page=article, article=kept, sort_order=1)
-    assert related_titles(client.get(article.url)) == ["Unpublished", "Still live"]
+    assert related_titles(client.get(article.url)) == [
+        "Unpublished",
+        "Still live",
+        "Shares a tag, newer",
+    ]
     gone.unpublish()
-    assert related_titles(client.get(article.url)) == ["Still live"]
+    # The unpublished pin gives its place to the next story, not an empty slot.
+    assert related_titles(client.get(article.url)) == [
+        "Still live",
+        "Shares a tag, newer",
+        "Shares a tag, older",
+    ]
