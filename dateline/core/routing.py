@@ -84,10 +84,15 @@ def _route(request, home, components: list[str]):
         raise Http404
     if any(_overrides_route(_model_of(page)) for page in chain):
         return _NOT_HANDLED
-    deepest = _routed_query(_model_of(chain[-1])).filter(pk=chain[-1].pk).first() or chain[-1]
+    deepest = _specific(chain[-1])
     wagtail_internals.give_parent(deepest, chain[-2] if len(chain) > 1 else home)
     locale_of(deepest)
     return deepest.route(request, components[len(chain) :])
+
+
+def _specific(page: Page):
+    """``page.specific``, with the routing's questions asked in the same query."""
+    return _routed_query(_model_of(page)).filter(pk=page.pk).first() or page
 
 
 def _likely_child(home, slug: str):
