@@ -2,7 +2,10 @@ import io
 import re
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from wagtail.models import Page
 
 from dateline.home.demo import content
@@ -12,10 +15,27 @@ from dateline.taxonomy.models import CollectionPage, PlacePage, RegionPage, Topi
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for this module (a load takes half a minute): in a transaction
+    rolled back after the module's last test, so the other modules never see it. Returns
+    what the load printed and its var dir."""
+    var_dir = tmp_path_factory.mktemp("demo-var")
+    out = io.StringIO()
+    with django_db_blocker.unblock(), override_settings(VAR_DIR=var_dir), transaction.atomic():
+        call_command("load_demo", stdout=out)
+        yield out.getvalue(), var_dir
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(settings, tmp_path):
-    settings.VAR_DIR = tmp_path
-    call_command("load_demo", stdout=io.StringIO())
+def demo(loaded_demo, db):
+    """Each test starts from the loaded demo; what it changes is rolled back (its own
+    transaction is a savepoint in the module's), and no cached page of another test's
+    changes is left behind."""
+    for cache in caches.all():
+        cache.clear()
+    return loaded_demo
 
 
 def test_demo_builds_the_newsroom_of_site_md(demo, client):
@@ -94,11 +114,9 @@ def test_the_demo_follows_the_sites_address_and_reads_as_a_newsroom(demo, client
     assert "Dateline" not in article.split("<main", 1)[1]
 
 
-def test_demo_prints_the_admin_login(settings, tmp_path, capsys):
-    settings.VAR_DIR = tmp_path
-    call_command("load_demo")
-    out = capsys.readouterr().out
-    password = (tmp_path / "demo-admin-password.txt").read_text().strip()
+def test_demo_prints_the_admin_login(demo):
+    out, var_dir = demo
+    password = (var_dir / "demo-admin-password.txt").read_text().strip()
     assert "Admin: http://127.0.0.1:8000/admin/" in out
     accounts = "admin, en-editor, en-contributor, ru-editor, ru-contributor"
     assert f"Accounts: {accounts}  password (all of them): {password}" in out
