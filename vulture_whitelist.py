@@ -16,6 +16,7 @@ _.locked_out  # AXES_LOCKOUT_CALLABLE
 _.DocumentForm  # WAGTAILDOCS_DOCUMENT_FORM_BASE
 _.page_not_found  # handler404 in dateline/urls.py
 _.server_error  # handler500
+_.RenditionCache  # CACHES["renditions"]
 
 # Arguments a caller passes by name: django-axes' lockout callable, anymail's signal.
 _.credentials

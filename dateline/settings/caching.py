@@ -4,11 +4,19 @@ import os
 
 from .environment import env_bool, env_int
 
+# Image renditions are kept in the default cache, through a view of it that does not store
+# again what it has just read (dateline/core/rendition_cache.py).
+RENDITIONS_CACHE = {
+    "BACKEND": "dateline.core.rendition_cache.RenditionCache",
+    "LOCATION": "default",
+}
+
 
 def cache_settings() -> dict:
     url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
     if url and url.startswith(("redis://", "rediss://")):
         return {
+            "renditions": RENDITIONS_CACHE,
             "default": {
                 "BACKEND": "django_redis.cache.RedisCache",
                 "LOCATION": url,
@@ -19,13 +27,14 @@ def cache_settings() -> dict:
                     "SOCKET_CONNECT_TIMEOUT": 1,
                     "SOCKET_TIMEOUT": 1,
                 },
-            }
+            },
         }
     return {
+        "renditions": RENDITIONS_CACHE,
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "dateline",
-        }
+        },
     }
 
 

@@ -18,9 +18,10 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # shell`): a story the worker publishes on schedule retires the pages the web server
     # keeps. Nothing is culled: a dropped tag would let the pages made before it live on.
     CACHES = {
+        **CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-        }
+        },
     }
