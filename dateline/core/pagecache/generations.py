@@ -10,7 +10,7 @@ from django.utils.translation import get_language_from_path
 
 from .. import replicas
 from .conf import PREFIX, memo_seconds
-from .local import NO_COPIES, local_copies
+from .local import NO_COPIES, local_copies, worker_only_copies
 from .tags import forget_versions
 
 # The generation of the addresses that list the pages of every edition (the API, the
@@ -71,6 +71,7 @@ def forget_generations(**kwargs) -> None:
     _recent_generations.clear()
     forget_versions()
     local_copies.clear()
+    worker_only_copies.clear()
 
 
 def copies_for(current_generation: int):

@@ -49,6 +49,9 @@ class LocalCopies:
 
 
 local_copies = LocalCopies()
+# Answers the shared cache never keeps (a search: any words make a new address), which this
+# worker keeps for the short while the view lets an edge keep them (middleware.py).
+worker_only_copies = LocalCopies()
 
 
 class _NoCopies:

@@ -1,6 +1,8 @@
 """``PageCacheMiddleware``: serve and store whole public pages for readers who are not
 logged in, and keep everyone else's pages out of shared caches."""
 
+import time
+
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -8,11 +10,19 @@ from dateline.core import wagtail_internals
 
 from . import singleflight
 from .candidates import cache_edition, cache_key_query, is_candidate, page_key
-from .conf import enabled, exact_reads
+from .conf import enabled, exact_reads, page_seconds
 from .dependencies import page_tags, view_tags
 from .generations import ALL_EDITIONS, UNKNOWN_GENERATION, copies_for, generation
+from .local import worker_only_copies
 from .priming import prime_view
-from .responses import STATUS_HEADER, answer_stored, entry_for, is_personal, is_storable
+from .responses import (
+    STATUS_HEADER,
+    answer_stored,
+    entry_for,
+    is_personal,
+    is_storable,
+    shared_seconds,
+)
 from .tags import clock, collecting
 
 EDGE_FETCH_HEADER = "HTTP_X_DATELINE_EDGE_FETCH"
@@ -45,6 +55,8 @@ class PageCacheMiddleware:
         request._dateline_anonymous = candidate
         query = cache_key_query(request, edition == ALL_EDITIONS) if candidate else None
         if query is None:
+            if candidate:  # a reader's question the shared cache does not keep (a search)
+                return self._worker_only(request, edition)
             return self._personal(request, self.get_response(request))
         current = generation(edition)
         key = page_key(request, query, edition, current)
@@ -82,6 +94,29 @@ class PageCacheMiddleware:
         # retired, and is answered as the stale copy it is.
         retired = singleflight.state_of(entry) == singleflight.RETIRED
         return answer_stored(request, entry, "stale" if retired else "miss")
+
+    def _worker_only(self, request: HttpRequest, edition: str) -> HttpResponse:
+        """A reader's request with a query the shared cache does not key: kept by this worker
+        alone, and only if the view lets a shared cache keep it (the search page's
+        ``s-maxage``), for that long at most. Readers of breaking news send the same few
+        words thousands of times; in Redis, any words would make a new entry that pushes
+        out pages and the tags that keep them correct. A publish retires the copies as it
+        retires the edition's listings (``stories:<edition>``)."""
+        current = generation(edition)
+        key = page_key(request, cache_key_query(request, shared=True), edition, current)
+        entry = worker_only_copies.get(key)
+        if singleflight.state_of(entry) == singleflight.FRESH:
+            return answer_stored(request, entry, "hit")
+        with collecting(clock()) as made_from:
+            response = self.get_response(request)
+        seconds = min(shared_seconds(response), page_seconds())
+        if not seconds or current == UNKNOWN_GENERATION or not is_storable(request, response):
+            return self._personal(request, response)
+        made_from.add(dict.fromkeys(view_tags(edition), made_from.started))
+        entry = entry_for(response, dict(made_from))
+        entry["expires"] = time.time() + seconds
+        worker_only_copies.put(key, entry, entry["expires"])
+        return answer_stored(request, entry, "miss")
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not getattr(request, "_dateline_anonymous", False):

@@ -32,6 +32,17 @@ def is_storable(request: HttpRequest, response: HttpResponse) -> bool:
     return not (user is not None and user.is_authenticated)
 
 
+def shared_seconds(response: HttpResponse) -> int:
+    """How long the view lets a shared cache keep the response (``public, s-maxage``), or 0."""
+    words = dict(
+        word.strip().partition("=")[::2] for word in response.get("Cache-Control", "").split(",")
+    )
+    if "public" not in words:
+        return 0
+    seconds = words.get("s-maxage", "")
+    return int(seconds) if seconds.isdigit() else 0
+
+
 def is_personal(request: HttpRequest, response: HttpResponse) -> bool:
     """A page with a CSRF token (it sets the cookie) or any other cookie is one reader's.
 
