@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -45,6 +47,28 @@ def test_signup_stores_pending_and_mails_a_confirmation(client, site):
     (message,) = mail.outbox
     assert message.to == ["reader@example.org"]
     assert "/newsletter/confirm/" in message.body
+
+
+def test_a_new_address_is_written_once_with_its_editions(client, site):
+    """A signup is the one request of a storm that reaches the app behind the edge: a new
+    address is read once and written once, its editions in one insert (no UPDATE after
+    the INSERT, no reading of editions it cannot have yet)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(SUBSCRIBE, {"email": "new@example.org", "edition": "both"})
+    assert response.status_code == 302
+    statements = [
+        query["sql"].split()[0] + " " + re.search(r'(?:FROM|INTO|UPDATE) "(\w+)"', query["sql"])[1]
+        for query in queries.captured_queries
+        if query["sql"].startswith(("SELECT", "INSERT", "UPDATE"))
+    ]
+    assert [s for s in statements if "newsletter" in s or "UPDATE" in s] == [
+        "SELECT newsletter_subscriber",
+        "INSERT newsletter_subscriber",
+        "INSERT newsletter_subscriber_editions",
+    ]
+    work_off_tasks()
+    assert editions_of(Subscriber.objects.get()) == ["en", "ru"]
+    assert "/newsletter/confirm/" in mail.outbox[0].body
 
 
 def test_russian_signup_gets_a_russian_confirmation(client, site):

@@ -19,7 +19,11 @@ CONFIRMATION_INTERVAL = dt.timedelta(hours=1)
 
 def set_editions(subscriber: Subscriber, choice: str) -> None:
     """Give the (saved) subscriber the editions a form's ``choice`` stands for."""
-    subscriber.editions.set(Locale.objects.filter(language_code__in=editions.codes_for(choice)))
+    subscriber.editions.set(_locales(choice))
+
+
+def _locales(choice: str):
+    return Locale.objects.filter(language_code__in=editions.codes_for(choice))
 
 
 class Notice(NamedTuple):
@@ -39,10 +43,20 @@ def signup(email: str, edition: str, language: str) -> Notice | None:
     an address that left is pending again.
     """
     now = timezone.now()
-    with transaction.atomic():
+    # No savepoint of its own: nothing here recovers from an error, the caller's
+    # transaction (tasks.sign_up) goes back whole.
+    with transaction.atomic(savepoint=False):
         subscriber, created = Subscriber.objects.select_for_update().get_or_create(
-            email=email, defaults={"language": language}
+            email=email,
+            defaults={
+                "language": language,
+                "confirm_nonce": secrets.token_hex(8),
+                "confirmation_sent_at": now,
+            },
         )
+        if created:  # most signups: the address and its editions, written once each
+            subscriber.editions.add(*_locales(edition))
+            return Notice(subscriber.pk, "confirm", subscriber.confirm_nonce)
         recently = (
             subscriber.confirmation_sent_at
             and now - subscriber.confirmation_sent_at < CONFIRMATION_INTERVAL
